@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Downloads the Apache Kafka broker and tools jars from Maven Central once (cached in .kafka/lib).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/kafka-env.sh"
+
+if ! command -v java >/dev/null 2>&1; then
+  echo "kafka: Java 17+ is required (Debian: apt-get install -y openjdk-17-jre-headless)" >&2
+  exit 3
+fi
+if [ -f "$KAFKA_LIB_DIR/.complete" ]; then
+  exit 0
+fi
+if ! command -v mvn >/dev/null 2>&1; then
+  echo "kafka: Maven is required to fetch the broker jars (Debian: apt-get install -y maven)" >&2
+  exit 3
+fi
+echo "kafka: fetching broker jars from Maven Central into $KAFKA_LIB_DIR ..."
+rm -rf "$KAFKA_LIB_DIR"
+mvn -q -B -f "$ROOT_DIR/scripts/kafka/pom.xml" dependency:copy-dependencies \
+  -DoutputDirectory="$KAFKA_LIB_DIR" -DincludeScope=runtime
+touch "$KAFKA_LIB_DIR/.complete"
