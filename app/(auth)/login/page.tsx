@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { LoginForm } from '@/components/login-form';
+
+export const metadata: Metadata = { title: 'Sign in · Lagboard' };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const parameters = await searchParams;
+  const callbackUrl = typeof parameters.callbackUrl === 'string' && parameters.callbackUrl.startsWith('/') ? parameters.callbackUrl : '/';
+  return (
+    <div className="login-shell">
+      <div className="card" style={{ minWidth: '20rem' }}>
+        <h1>Sign in to Lagboard</h1>
+        <LoginForm callbackUrl={callbackUrl} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+'use client';
+
+export default function DashboardError({ reset }: { error: Error; reset: () => void }) {
+  return (
+    <div className="banner" role="alert">
+      <p>This page could not be loaded. The server log has the details.</p>
+      <button type="button" onClick={reset}>Try again</button>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { testKafkaClusters } from '../tests/support/test-env';
+
+/** The settings of the dashboard under test: the suite's broker, Redis db and database. */
+export const e2ePort = Number(process.env.E2E_PORT ?? 3100);
+export const e2eBaseUrl = `http://127.0.0.1:${e2ePort}`;
+export const e2eAdmin = { username: 'e2e-admin', password: 'e2e-admin-password' };
+export const e2eDatabaseName = 'lagboard_e2e';
+export const e2eStreamGroup = 'signalr-consumers';
+export const e2eTopicPrefix = 'e2e';
+
+export const e2eServerEnvironment: Record<string, string> = {
+  PORT: String(e2ePort),
+  NEXT_DIST_DIR: '.next-test',
+  KAFKA_CLUSTERS: testKafkaClusters,
+  REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/9',
+  DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${e2eDatabaseName}`,
+  NEXTAUTH_URL: e2eBaseUrl,
+  NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
+  LAGBOARD_ADMIN_USER: e2eAdmin.username,
+  LAGBOARD_ADMIN_PASSWORD: e2eAdmin.password,
+  SOURCE_CACHE_TTL_MS: '1000',
+};

@@ -1,0 +1,60 @@
+import { test, expect } from '@playwright/test';
+import { e2eTopicPrefix } from '../e2e-env';
+
+const group = (base: string) => `${e2eTopicPrefix}-${base}`;
+
+test('the overview lists the live Kafka groups of both types and the Redis streams', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+
+  const kafkaTable = page.getByTestId('kafka-groups-test');
+  // The page renders on the server; reload until the scenario groups have joined.
+  await expect(async () => {
+    await page.reload();
+    await expect(kafkaTable.locator(`tr[data-group-id="${group('shipping-kip848')}"]`)).toContainText('Stable', { timeout: 2_000 });
+  }).toPass({ timeout: 45_000 });
+
+  const kip848Row = kafkaTable.locator(`tr[data-group-id="${group('shipping-kip848')}"]`);
+  await expect(kip848Row).toContainText('consumer');
+  await expect(kafkaTable.locator(`tr[data-group-id="${group('billing-healthy')}"]`)).toContainText('classic');
+  await expect(kafkaTable.locator(`tr[data-group-id="${group('audit-archiver-stopped')}"]`)).toContainText('Empty');
+
+  const redisTable = page.getByTestId('redis-streams');
+  for (const stream of ['events:chat', 'events:ticket', 'events:remote']) {
+    await expect(redisTable.locator(`tr[data-stream="${stream}"][data-group="signalr-consumers"]`)).toBeVisible();
+  }
+});
+
+test('a signed-out browser is sent to the sign-in page', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto('/settings/tokens');
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fsettings%2Ftokens/);
+  await page.getByLabel('Username').fill('e2e-admin');
+  await page.getByLabel('Password').fill('wrong-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('Wrong username or password');
+  await context.close();
+});
+
+test('an API token created on the settings page authenticates the API, and revoking it stops it', async ({ page, playwright, baseURL }) => {
+  // A context with no cookies: only the bearer token can authenticate it.
+  const request = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  await page.goto('/settings/tokens');
+  await page.getByLabel('Token name').fill('e2e-script');
+  await page.getByRole('button', { name: 'Create token' }).click();
+  const token = (await page.getByTestId('new-token').textContent())?.trim() ?? '';
+  expect(token).toMatch(/^lgb_/);
+
+  const anonymous = await request.get('/api/v1/clusters');
+  expect(anonymous.status()).toBe(401);
+  const withToken = await request.get('/api/v1/clusters', { headers: { authorization: `Bearer ${token}` } });
+  expect(withToken.status()).toBe(200);
+  expect((await withToken.json()).kafka_clusters[0].cluster_id).toBe('test');
+
+  await page.getByRole('button', { name: 'Revoke e2e-script' }).click();
+  await expect(page.locator('tr', { hasText: 'e2e-script' })).toContainText('revoked');
+  const afterRevoke = await request.get('/api/v1/clusters', { headers: { authorization: `Bearer ${token}` } });
+  expect(afterRevoke.status()).toBe(401);
+  await request.dispose();
+});

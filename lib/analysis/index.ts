@@ -1,0 +1,60 @@
+/** Public API of the pure analysis layer: observations in, metrics and health out, no I/O. */
+export { formatTopicPartition, type TopicPartition } from './topic-partition';
+export { computePartitionLag, type DataLoss, type PartitionLag, type PartitionOffsets } from './partition-lag';
+export { lagStatistics, nearestRankPercentile, type LagStatistics } from './percentiles';
+export {
+  isSloMet,
+  resolveLagThreshold,
+  sloCompliance,
+  type LagThreshold,
+  type PartitionLagReading,
+  type TopicLagThresholds,
+} from './slo';
+export { giniCoefficient, maximumGini, partitionCountsPerMember, type MemberAssignment } from './fairness';
+export type { CommittedOffsetSample } from './burrow-rules';
+export {
+  DEFAULT_BURROW_WINDOW_SIZE,
+  evaluateGroupStatus,
+  evaluatePartitionStatus,
+  type BurrowGroupStatus,
+  type BurrowOptions,
+  type BurrowPartitionStatus,
+  type GroupStatusEvaluation,
+  type PartitionStatusEvaluation,
+  type PartitionWindowInput,
+} from './burrow-status';
+export {
+  DEFAULT_STUCK_WINDOW_MS,
+  findStuckPartitions,
+  type PartitionHistory,
+  type PartitionLagSample,
+  type StuckDetectionOptions,
+  type StuckPartition,
+} from './stuck';
+export {
+  DEFAULT_MAX_REBALANCES,
+  countRebalances,
+  isRebalancingState,
+  rebalanceScore,
+  type RebalanceObservation,
+  type RebalanceScoreOptions,
+} from './rebalance';
+export {
+  summarizeGroupHealth,
+  type ConsumerHealthSummary,
+  type GroupHealthInput,
+  type GroupHealthThresholds,
+  type HealthClass,
+} from './group-health';
+export type { HealthFinding } from './group-findings';
+export {
+  classifyPending,
+  classifyStreamLag,
+  summarizeStreamHealth,
+  type PendingClass,
+  type PendingThresholds,
+  type StreamHealthSummary,
+  type StreamLagClass,
+  type StreamLagThresholds,
+} from './stream-health';
+export { estimateTimeLagSeconds, type LogEndOffsetPoint, type TimeLagEstimate, type TimeLagMethod } from './time-lag';

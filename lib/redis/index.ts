@@ -1,0 +1,5 @@
+// The Redis source as the app sees it. RedisLike stays inside lib/redis: callers pass the
+// client getRedisClient returns and never name the ioredis type.
+export { createRedisClient, getRedisClient, pingRedis, type RedisClientSettings } from './client';
+export { observeRedisStreams, type ObserveRedisStreamsOptions } from './observe-streams';
+export { RedisUnavailableError, type RedisUnavailableReason } from './errors';

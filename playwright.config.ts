@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+import { e2eBaseUrl, e2eServerEnvironment } from './e2e/e2e-env';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: './e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
+  globalSetup: './e2e/global-setup.ts',
+  use: {
+    baseURL: e2eBaseUrl,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath,
+      // Debian's chromium as root, on a machine without outside network.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [
+    { name: 'api', testMatch: /api\/.*\.spec\.ts/ },
+    { name: 'setup', testMatch: /auth\.setup\.ts/ },
+    {
+      name: 'ui',
+      testMatch: /ui\/.*\.spec\.ts/,
+      dependencies: ['setup'],
+      use: { storageState: 'test-results/.auth/admin.json' },
+    },
+  ],
+  webServer: {
+    // The database is reset before the server starts, so no run sees an earlier run's rows.
+    command: 'npx tsx --conditions=react-server e2e/prepare-database.ts && npx next start -H 127.0.0.1',
+    url: `${e2eBaseUrl}/api/health`,
+    env: e2eServerEnvironment,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# One command for a live local Lagboard: a Kafka broker, a workload that shows every
+# situation the dashboard explains, and the dashboard on http://127.0.0.1:${PORT:-3000}.
+# Missing Java/Maven or Redis: says what to install and starts with what it has.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+export PORT="${PORT:-3000}"
+export KAFKA_CLUSTERS="${KAFKA_CLUSTERS:-local=127.0.0.1:9092}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+demo_user="${LAGBOARD_DEMO_USER:-demo}"
+demo_password="${LAGBOARD_DEMO_PASSWORD:-demo}"
+workload_pid=""
+server_pid=""
+
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  [ -n "$workload_pid" ] && kill "$workload_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  if [ "${LAGBOARD_DEMO_KEEP_KAFKA:-0}" != "1" ]; then KAFKA_PORT=9092 bash scripts/kafka-stop.sh || true; fi
+}
+trap cleanup EXIT INT TERM
+
+npx tsx scripts/check-config.ts
+
+kafka_ok=0
+if command -v java >/dev/null 2>&1 && { [ -f .kafka/lib/.complete ] || command -v mvn >/dev/null 2>&1; }; then
+  KAFKA_PORT=9092 bash scripts/kafka-start.sh && kafka_ok=1
+else
+  echo "demo: Kafka needs Java 17+ and Maven (Debian: sudo apt-get install -y openjdk-17-jre-headless maven); starting without Kafka." >&2
+fi
+
+redis_ok=0
+if npx tsx scripts/wait-for-redis.ts; then redis_ok=1; else
+  echo "demo: Redis is not reachable at REDIS_URL (Debian: sudo apt-get install -y redis-server); starting without Redis streams." >&2
+fi
+
+npx tsx --conditions=react-server scripts/migrate.ts
+npx tsx --conditions=react-server scripts/create-user.ts "$demo_user" "$demo_password" admin
+
+if [ "$kafka_ok" = 1 ] || [ "$redis_ok" = 1 ]; then
+  DEMO_KAFKA="$kafka_ok" DEMO_REDIS="$redis_ok" npx tsx scripts/demo-workload.ts &
+  workload_pid=$!
+fi
+
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib -newer .next/BUILD_ID -type f -print -quit 2>/dev/null)" ]; then
+  npx next build
+fi
+npx next start -H 127.0.0.1 -p "$PORT" &
+server_pid=$!
+for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break; sleep 1; done
+
+cat <<MSG
+
+  Lagboard is running:  http://127.0.0.1:$PORT
+  Sign in with:         $demo_user / $demo_password
+  Stop with Ctrl-C.
+
+MSG
+wait "$server_pid"

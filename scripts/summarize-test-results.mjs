@@ -1,0 +1,34 @@
+// Adds up the JSON reports of Vitest and Playwright into one closing line.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const directory = process.argv[2] ?? 'test-results';
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+function countPlaywrightSuite(suite) {
+  for (const spec of suite.specs ?? []) {
+    for (const test of spec.tests ?? []) {
+      const status = test.status ?? test.results?.at(-1)?.status;
+      if (status === 'expected' || status === 'flaky') passed += 1;
+      else if (status === 'skipped') skipped += 1;
+      else failed += 1;
+    }
+  }
+  for (const child of suite.suites ?? []) countPlaywrightSuite(child);
+}
+
+for (const file of readdirSync(directory).filter((name) => name.endsWith('-results.json'))) {
+  const report = JSON.parse(readFileSync(path.join(directory, file), 'utf8'));
+  if (typeof report.numPassedTests === 'number') {
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+  } else {
+    for (const suite of report.suites ?? []) countPlaywrightSuite(suite);
+  }
+}
+
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);
