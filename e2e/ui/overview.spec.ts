@@ -33,7 +33,7 @@ test('a signed-out browser is sent to the sign-in page', async ({ browser }) => 
   await page.getByLabel('Username').fill('e2e-admin');
   await page.getByLabel('Password').fill('wrong-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toContainText('Wrong username or password');
+  await expect(page.locator('form [role="alert"]')).toContainText('Wrong username or password');
   await context.close();
 });
 
