@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 export PORT="${PORT:-3000}"
+export NEXT_TELEMETRY_DISABLED=1
+export NEXTAUTH_URL="${NEXTAUTH_URL:-http://127.0.0.1:$PORT}"
 export KAFKA_CLUSTERS="${KAFKA_CLUSTERS:-local=127.0.0.1:9092}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 demo_user="${LAGBOARD_DEMO_USER:-demo}"
@@ -14,8 +16,10 @@ workload_pid=""
 server_pid=""
 
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  [ -n "$workload_pid" ] && kill "$workload_pid" 2>/dev/null || true
+  trap - EXIT INT TERM
+  # Each child runs in its own process group (setsid), so this also stops what it forked.
+  [ -n "$server_pid" ] && kill -TERM -- "-$server_pid" 2>/dev/null || true
+  [ -n "$workload_pid" ] && kill -TERM -- "-$workload_pid" 2>/dev/null || true
   wait 2>/dev/null || true
   if [ "${LAGBOARD_DEMO_KEEP_KAFKA:-0}" != "1" ]; then KAFKA_PORT=9092 bash scripts/kafka-stop.sh || true; fi
 }
@@ -39,14 +43,14 @@ npx tsx --conditions=react-server scripts/migrate.ts
 npx tsx --conditions=react-server scripts/create-user.ts "$demo_user" "$demo_password" admin
 
 if [ "$kafka_ok" = 1 ] || [ "$redis_ok" = 1 ]; then
-  DEMO_KAFKA="$kafka_ok" DEMO_REDIS="$redis_ok" npx tsx scripts/demo-workload.ts &
+  DEMO_KAFKA="$kafka_ok" DEMO_REDIS="$redis_ok" setsid node --import tsx scripts/demo-workload.ts &
   workload_pid=$!
 fi
 
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib -newer .next/BUILD_ID -type f -print -quit 2>/dev/null)" ]; then
   npx next build
 fi
-npx next start -H 127.0.0.1 -p "$PORT" &
+setsid node node_modules/next/dist/bin/next start -H 127.0.0.1 -p "$PORT" &
 server_pid=$!
 for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break; sleep 1; done
 

@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+export NEXT_TELEMETRY_DISABLED=1
 export TEST_KAFKA_PORT="${TEST_KAFKA_PORT:-19092}"
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 results_dir=test-results
