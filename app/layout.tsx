@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -7,9 +8,11 @@ export const metadata: Metadata = {
   description: 'Consumer lag for Kafka and Redis Streams consumer groups',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Read on the server so the chosen theme is in the first paint (no flash of the other one).
+  const theme = (await cookies()).get('theme')?.value;
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme === 'dark' || theme === 'light' ? theme : undefined}>
       <body>{children}</body>
     </html>
   );

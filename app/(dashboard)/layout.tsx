@@ -2,11 +2,15 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { requireSession } from '@/lib/auth/require-session';
 import { SignOutButton } from '@/components/sign-out-button';
+import { ThemeToggle } from '@/components/theme-toggle';
+import { cookies } from 'next/headers';
 
 export const dynamic = 'force-dynamic';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const principal = await requireSession();
+  const themeCookie = (await cookies()).get('theme')?.value;
+  const theme = themeCookie === 'dark' || themeCookie === 'light' ? themeCookie : 'system';
   return (
     <>
       <header className="top">
@@ -17,6 +21,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         </nav>
         <div className="who">
           <span>{principal.username} <span className="badge">{principal.role}</span></span>
+          <ThemeToggle initialTheme={theme} />
           <SignOutButton />
         </div>
       </header>

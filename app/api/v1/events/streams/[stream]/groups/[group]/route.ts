@@ -1,0 +1,20 @@
+import { notFound } from '@/lib/api/errors';
+import { withAuth } from '@/lib/api/with-auth';
+import { decodedSegmentsAfter } from '@/lib/events/path-segments';
+import { groupPathParameter, queryObject, streamDetailQuery } from '@/lib/events/query';
+import { detailOptionsFromConfig, readObservation } from '@/lib/events/read-observation';
+import { buildGroupDetail } from '@/lib/events/stream-detail';
+
+export const dynamic = 'force-dynamic';
+
+// Names come from the encoded pathname, decoded once (see path-segments.ts), not from params.
+export const GET = withAuth<{ stream: string; group: string }>(async ({ request, searchParams }) => {
+  const [streamName = '', , encodedGroup = ''] = decodedSegmentsAfter(new URL(request.url).pathname, '/api/v1/events/streams/');
+  const { group: consumerGroup } = groupPathParameter.parse({ group: encodedGroup });
+  const { dead_consumer_idle_ms: deadConsumerIdleMs } = streamDetailQuery.parse(queryObject(searchParams));
+  const detail = buildGroupDetail(await readObservation(), streamName, consumerGroup, detailOptionsFromConfig(deadConsumerIdleMs));
+  if (!detail) {
+    throw notFound(`Group "${consumerGroup}" of stream "${streamName}" is not observed`);
+  }
+  return detail;
+});

@@ -1,0 +1,19 @@
+import { notFound } from '@/lib/api/errors';
+import { withAuth } from '@/lib/api/with-auth';
+import { decodedSegmentsAfter } from '@/lib/events/path-segments';
+import { queryObject, streamDetailQuery } from '@/lib/events/query';
+import { detailOptionsFromConfig, readObservation } from '@/lib/events/read-observation';
+import { buildStreamDetail } from '@/lib/events/stream-detail';
+
+export const dynamic = 'force-dynamic';
+
+// The name comes from the encoded pathname, decoded once (see path-segments.ts), not from params.
+export const GET = withAuth<{ stream: string }>(async ({ request, searchParams }) => {
+  const [streamName = ''] = decodedSegmentsAfter(new URL(request.url).pathname, '/api/v1/events/streams/');
+  const { dead_consumer_idle_ms: deadConsumerIdleMs } = streamDetailQuery.parse(queryObject(searchParams));
+  const detail = buildStreamDetail(await readObservation(), streamName, detailOptionsFromConfig(deadConsumerIdleMs));
+  if (!detail) {
+    throw notFound(`Stream "${streamName}" is not observed (EVENT_STREAMS and EVENT_STREAM_DISCOVERY_PATTERN decide which are)`);
+  }
+  return detail;
+});

@@ -1,0 +1,8 @@
+import { withAuth } from '@/lib/api/with-auth';
+import { readObservation } from '@/lib/events/read-observation';
+import { buildStreamsList } from '@/lib/events/streams-list';
+
+export const dynamic = 'force-dynamic';
+
+// Seed 001's GET /events/streams: every observed stream (configured and discovered).
+export const GET = withAuth(async () => buildStreamsList(await readObservation()));
