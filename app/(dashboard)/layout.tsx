@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { requireSession } from '@/lib/auth/require-session';
+import { listKafkaClusters } from '@/lib/sources/kafka';
 import { SignOutButton } from '@/components/sign-out-button';
 import { ThemeToggle } from '@/components/theme-toggle';
 import { cookies } from 'next/headers';
@@ -17,7 +18,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <Link href="/" className="brand">Lagboard</Link>
         <nav aria-label="Main">
           <Link href="/">Overview</Link>
-          <Link href="/settings/tokens">API tokens</Link>
+          {listKafkaClusters().map((cluster) => (
+            <Link key={cluster.id} href={`/clusters/${encodeURIComponent(cluster.id)}/groups`}>Groups ({cluster.id})</Link>
+          ))}
+          <Link href="/streams">Redis streams</Link>
+          <Link href="/settings">Settings</Link>
         </nav>
         <div className="who">
           <span>{principal.username} <span className="badge">{principal.role}</span></span>

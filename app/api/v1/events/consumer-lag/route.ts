@@ -2,13 +2,13 @@ import { withAuth } from '@/lib/api/with-auth';
 import { getConfig } from '@/lib/config';
 import { buildConsumerLag } from '@/lib/events/consumer-lag';
 import { consumerGroupQuery, queryObject } from '@/lib/events/query';
-import { readObservation } from '@/lib/events/read-observation';
+import { readGroupLagObservation } from '@/lib/events/read-observation';
 
 export const dynamic = 'force-dynamic';
 
 // Seed 000's GET /events/consumer-lag, for EVENT_TRANSPORT_CONSUMER_GROUP or ?group=.
 export const GET = withAuth(async ({ searchParams }) => {
   const { group } = consumerGroupQuery.parse(queryObject(searchParams));
-  const observation = await readObservation();
-  return buildConsumerLag(observation, group ?? getConfig().eventTransport.consumerGroup);
+  const consumerGroup = group ?? getConfig().eventTransport.consumerGroup;
+  return buildConsumerLag(await readGroupLagObservation(consumerGroup), consumerGroup);
 });

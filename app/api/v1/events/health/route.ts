@@ -2,20 +2,21 @@ import { withAuth } from '@/lib/api/with-auth';
 import { getConfig } from '@/lib/config';
 import { buildEventsHealth, redisDownHealth } from '@/lib/events/health';
 import { consumerGroupQuery, queryObject } from '@/lib/events/query';
-import { readObservationOrNull } from '@/lib/events/read-observation';
+import { readGroupLagObservationOrNull } from '@/lib/events/read-observation';
 
 export const dynamic = 'force-dynamic';
 
 // Seed 000's GET /events/health. Redis down is an answer, not an error: the seed's body, 503.
 export const GET = withAuth(async ({ searchParams }) => {
   const { group } = consumerGroupQuery.parse(queryObject(searchParams));
-  const observation = await readObservationOrNull();
+  const config = getConfig();
+  const consumerGroup = group ?? config.eventTransport.consumerGroup;
+  const observation = await readGroupLagObservationOrNull(consumerGroup);
   if (!observation) {
     return Response.json(redisDownHealth, { status: 503, headers: { 'cache-control': 'no-store' } });
   }
-  const config = getConfig();
   return buildEventsHealth(observation, {
-    consumerGroup: group ?? config.eventTransport.consumerGroup,
+    consumerGroup,
     transportMode: config.eventTransport.useRedisStreams ? 'redis_streams' : 'http',
     thresholds: { degraded: config.thresholds.streamLagDegraded, unhealthy: config.thresholds.streamLagUnhealthy },
   });

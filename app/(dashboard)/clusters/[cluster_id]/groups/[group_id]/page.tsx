@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getGroupDetail, getGroupHealth } from '@/lib/consumers/get-consumer-views';
+import { StateBadge } from '@/components/state-badge';
+import { formatCount } from '@/components/format';
+import { HealthCard } from '@/components/groups/health-card';
+import { MembersTable } from '@/components/groups/members-table';
+import { PartitionsTable, type PartitionRow } from '@/components/groups/partitions-table';
+
+import { decodePathSegment } from '@/lib/decode-path-segment';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ cluster_id: string; group_id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `${decodePathSegment((await params).group_id)} · Lagboard` };
+}
+
+export default async function GroupPage({ params }: Props) {
+  const { cluster_id: clusterSegment, group_id: groupSegment } = await params;
+  // Next.js hands page params over still percent-encoded.
+  const clusterId = decodePathSegment(clusterSegment);
+  const groupId = decodePathSegment(groupSegment);
+  const [detail, health] = await Promise.all([getGroupDetail(clusterId, groupId), getGroupHealth(clusterId, groupId)]);
+  const statusByPartition = new Map(health.burrow.partitions.map((partition) => [`${partition.topic}/${partition.partition}`, partition.status]));
+  const rows: PartitionRow[] = detail.partitions.map((partition) => ({ ...partition, status: statusByPartition.get(`${partition.topic}/${partition.partition}`) ?? null }));
+  const metrics = detail.lag_metrics;
+  return (
+    <>
+      <p className="muted"><Link href={`/clusters/${encodeURIComponent(clusterId)}/groups`}>Consumer groups of {clusterId}</Link> ›</p>
+      <h1 className="mono">{detail.group_id}</h1>
+      <section className="card">
+        <dl className="facts">
+          <div><dt>State</dt><dd><StateBadge state={detail.state} /></dd></div>
+          <div><dt>Type</dt><dd>{detail.type}{detail.type === 'consumer' ? ' (KIP-848)' : ''}</dd></div>
+          <div><dt>Assignor</dt><dd>{detail.partition_assignor ?? '—'}</dd></div>
+          <div><dt>{detail.type === 'consumer' ? 'Group epoch / assignment epoch' : 'Generation'}</dt>
+            <dd>{detail.generation_or_epoch ?? '—'}{detail.type === 'consumer' ? ` / ${detail.assignment_epoch ?? '—'}` : ''}</dd></div>
+          <div><dt>Members</dt><dd>{detail.member_count}</dd></div>
+          <div><dt>Topics</dt><dd>{detail.topics.map((topic) => (
+            <Link key={topic} className="mono" href={`/clusters/${encodeURIComponent(clusterId)}/topics/${encodeURIComponent(topic)}`} style={{ marginRight: '0.5rem' }}>{topic}</Link>
+          ))}</dd></div>
+          <div><dt>Total lag</dt><dd data-testid="group-total-lag">{formatCount(metrics.total_lag)} msgs</dd></div>
+          <div><dt>Lag P50 / P95 / max</dt><dd>{formatCount(metrics.lag_p50)} / {formatCount(metrics.lag_p95)} / {formatCount(metrics.lag_max)} msgs</dd></div>
+        </dl>
+        <p className="muted">Observed {new Date(detail.observed_at).toLocaleTimeString()}.</p>
+      </section>
+      {detail.errors.map((problem) => <div className="banner" role="alert" key={`${problem.scope}${problem.message}`}><strong>{problem.scope}</strong>: {problem.message}</div>)}
+      <HealthCard health={health} />
+      <h2>Members</h2>
+      <MembersTable members={detail.members} groupType={detail.type} />
+      <h2>Partitions</h2>
+      <PartitionsTable clusterId={clusterId} rows={rows} />
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
+import { getGroupList } from '@/lib/consumers/get-consumer-views';
+import { parseRefreshIntervalSeconds } from '@/lib/swr/refresh-interval';
+import { GroupsTable } from '@/components/groups/groups-table';
+
+import { decodePathSegment } from '@/lib/decode-path-segment';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ cluster_id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Consumer groups · ${decodePathSegment((await params).cluster_id)} · Lagboard` };
+}
+
+export default async function GroupsPage({ params }: Props) {
+  const clusterId = decodePathSegment((await params).cluster_id);
+  const [list, cookieStore] = await Promise.all([getGroupList(clusterId), cookies()]);
+  return (
+    <>
+      <h1>Consumer groups — cluster “{list.cluster_id}”</h1>
+      <GroupsTable initial={list} refreshIntervalSeconds={parseRefreshIntervalSeconds(cookieStore.get('refresh_s')?.value)} />
+    </>
+  );
+}

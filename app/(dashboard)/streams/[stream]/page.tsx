@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { detailOptionsFromConfig, readObservation } from '@/lib/events/read-observation';
+import { buildStreamDetail } from '@/lib/events/stream-detail';
+import { formatCount, formatDurationMs } from '@/components/format';
+import { LagLabel } from '@/components/streams/lag-label';
+
+import { decodePathSegment } from '@/lib/decode-path-segment';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ stream: string }> };
+const tone = { healthy: 'ok', degraded: 'warn', unhealthy: 'bad', unknown: 'warn', good: 'ok', warning: 'warn', critical: 'bad' } as const;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `${decodePathSegment((await params).stream)} · Redis streams · Lagboard` };
+}
+
+export default async function StreamPage({ params }: Props) {
+  const streamName = decodePathSegment((await params).stream);
+  const detail = buildStreamDetail(await readObservation(), streamName, detailOptionsFromConfig());
+  if (!detail) notFound();
+  return (
+    <>
+      <p className="muted"><Link href="/streams">Redis streams</Link> ›</p>
+      <h1 className="mono">{detail.name}</h1>
+      <section className="card">
+        <dl className="facts">
+          <div><dt>Length</dt><dd>{formatCount(detail.length)} entries</dd></div>
+          <div><dt>Entries added (ever)</dt><dd>{formatCount(detail.entries_added)}</dd></div>
+          <div><dt>Newest entry</dt><dd className="mono">{detail.last_entry_id ?? '—'} <span className="muted">({formatDurationMs(detail.last_entry_age_ms)} ago)</span></dd></div>
+          <div><dt>Oldest entry</dt><dd className="mono">{detail.first_entry_id ?? '—'}</dd></div>
+          <div><dt>Consumer groups</dt><dd>{detail.groups}</dd></div>
+        </dl>
+        {detail.error ? <div className="banner" role="alert">{detail.error}</div> : null}
+      </section>
+      {detail.consumer_groups.length === 0 ? <p className="muted">No consumer groups read this stream.</p> : null}
+      {detail.consumer_groups.map((group) => (
+        <section className="card" key={group.name} data-group={group.name} aria-labelledby={`group-${group.name}`}>
+          <h2 id={`group-${group.name}`} className="mono">{group.name}</h2>
+          {group.error ? <div className="banner" role="alert">{group.error}</div> : null}
+          <dl className="facts">
+            <div><dt>Lag</dt><dd data-testid="stream-group-lag"><LagLabel lag={group} /> entries <span className={`badge ${tone[group.lag_class]}`}>{group.lag_class}</span></dd></div>
+            <div><dt>Pending (delivered, not acknowledged)</dt><dd>{formatCount(group.pending)} entries <span className={`badge ${tone[group.pending_class]}`}>{group.pending_class}</span></dd></div>
+            <div><dt>Oldest pending</dt><dd>{group.oldest_pending_id ? <><span className="mono">{group.oldest_pending_id}</span> — added {formatDurationMs(group.oldest_pending_age_ms)} ago, idle {formatDurationMs(group.oldest_pending_idle_ms)}</> : 'none'}</dd></div>
+            <div><dt>Last delivered</dt><dd className="mono">{group.last_delivered_id} <span className="muted">({formatDurationMs(group.last_delivered_age_ms)} behind the clock)</span></dd></div>
+            <div><dt>Entries read</dt><dd>{formatCount(group.entries_read)}</dd></div>
+          </dl>
+          {group.dead_consumer_candidates.length > 0 ? (
+            <div className="banner" role="alert" data-testid="dead-consumers">
+              Dead-consumer candidates (idle over {formatDurationMs(detail.dead_consumer_idle_ms)} while holding pending entries): <span className="mono">{group.dead_consumer_candidates.join(', ')}</span>.
+              Claim their entries (XAUTOCLAIM) or restart them.
+            </div>
+          ) : null}
+          <table className="data">
+            <thead><tr><th scope="col">Consumer</th><th scope="col" className="number">Pending (entries)</th><th scope="col" className="number">Idle</th><th scope="col" className="number">Inactive</th><th scope="col">Dead?</th></tr></thead>
+            <tbody>
+              {group.consumers.length === 0 ? <tr><td colSpan={5} className="muted">No consumers in this group.</td></tr> : group.consumers.map((consumer) => (
+                <tr key={consumer.name}>
+                  <td className="mono">{consumer.name}</td>
+                  <td className="number">{formatCount(consumer.pending)}</td>
+                  <td className="number">{formatDurationMs(consumer.idle_ms)}</td>
+                  <td className="number">{consumer.inactive_ms === null ? <span className="muted" title="Redis 7.2+ only">—</span> : formatDurationMs(consumer.inactive_ms)}</td>
+                  <td>{consumer.dead_candidate ? <span className="badge bad">candidate</span> : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+      <p className="muted">Observed {new Date(detail.observed_at).toLocaleTimeString()}.</p>
+    </>
+  );
+}

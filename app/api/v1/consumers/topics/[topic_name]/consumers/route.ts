@@ -1,0 +1,12 @@
+import { withAuth } from '@/lib/api/with-auth';
+import { getTopicConsumers } from '@/lib/consumers/get-topic-consumers';
+import { resolveClusterId, topicPathParameters } from '@/lib/consumers/query';
+
+export const dynamic = 'force-dynamic';
+
+// Seed 004: GET /api/v1/consumers/topics/{topic_name}/consumers?cluster_id= — the groups consuming the topic.
+export const GET = withAuth<{ topic_name: string }>(async ({ params, searchParams }) => {
+  const clusterId = resolveClusterId(searchParams);
+  const { topic_name: topicName } = topicPathParameters.parse(params);
+  return getTopicConsumers(clusterId, topicName);
+});
