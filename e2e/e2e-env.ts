@@ -10,7 +10,8 @@ export const e2eTopicPrefix = 'e2e';
 
 export const e2eServerEnvironment: Record<string, string> = {
   PORT: String(e2ePort),
-  NEXT_DIST_DIR: '.next-test',
+  // E2E_DIST_DIR: test another build folder (a parallel build) without touching .next-test.
+  NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-test',
   KAFKA_CLUSTERS: testKafkaClusters,
   REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/9',
   DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${e2eDatabaseName}`,

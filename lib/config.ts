@@ -46,6 +46,42 @@ export function parseKafkaClusters(text: string): KafkaClusterConfig[] {
   return clusters;
 }
 
+const topicNamePattern = /^[A-Za-z0-9._-]{1,249}$/;
+
+/**
+ * Parses `topic=lag[,topic=lag]` (seed 004 roadmap: "lag alert threshold per topic"). Kafka topic
+ * names are letters, digits, '.', '_' and '-', so ',' and '=' cannot be part of one.
+ */
+export function parseTopicThresholds(text: string): Record<string, number> {
+  const thresholds: Record<string, number> = {};
+  for (const entry of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const separatorIndex = entry.lastIndexOf('=');
+    const topic = entry.slice(0, separatorIndex).trim();
+    const lagText = entry.slice(separatorIndex + 1).trim();
+    if (separatorIndex <= 0 || !topicNamePattern.test(topic)) {
+      throw new Error(`"${entry}" is not topic=lag (topic names use letters, digits, '.', '_', '-')`);
+    }
+    const lag = Number(lagText);
+    if (!/^\d+$/.test(lagText) || !Number.isSafeInteger(lag)) {
+      throw new Error(`lag threshold "${lagText}" of topic "${topic}" is not a whole number`);
+    }
+    if (Object.hasOwn(thresholds, topic)) {
+      throw new Error(`topic "${topic}" appears twice`);
+    }
+    thresholds[topic] = lag;
+  }
+  return thresholds;
+}
+
+const topicThresholdsSetting = z.string().default('').transform((text, context) => {
+  try {
+    return parseTopicThresholds(text);
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+
 const kafkaClustersSetting = z.string().transform((text, context) => {
   try {
     return parseKafkaClusters(text);
@@ -68,6 +104,32 @@ const redisUrlSetting = z.string().default('redis://127.0.0.1:6379').refine(
   (value) => /^rediss?:\/\//.test(value),
   'must start with redis:// or rediss://',
 );
+const durationUnitsMs: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Parses a duration such as `48h`, `30d`, `90m`, `45s` or `500ms` into milliseconds. */
+export function parseDurationMs(text: string): number {
+  const match = /^(\d+)\s*(ms|s|m|h|d)$/.exec(text.trim());
+  if (!match) {
+    throw new Error(`"${text}" is not a duration like 48h, 30d, 90m or 45s`);
+  }
+  return Number(match[1]) * (durationUnitsMs[match[2] as string] as number);
+}
+
+const durationSetting = (defaultText: string, minimumMs: number) =>
+  z.string().default(defaultText).transform((text, context) => {
+    try {
+      const durationMs = parseDurationMs(text);
+      if (durationMs < minimumMs) {
+        context.addIssue({ code: 'custom', message: `must be at least ${minimumMs / 60_000} minutes` });
+        return z.NEVER;
+      }
+      return durationMs;
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+
 const databaseUrlSetting = z.string().optional().refine(
   (value) => value === undefined || value === '' || /^postgres(ql)?:\/\//.test(value),
   'must start with postgresql:// (or be unset to use the embedded database)',
@@ -93,9 +155,31 @@ const settingsSchema = z.object({
   REBALANCE_SCORE_MIN: integerSetting(70, 0, 100),
   FAIRNESS_GINI_MAX: ratioSetting(0.3),
   STUCK_DETECTION_WINDOW_S: integerSetting(300, 1, 86_400),
+  SLO_TOPIC_THRESHOLDS: topicThresholdsSetting,
+  // The in-memory window of recent observations per Kafka group (Burrow status, stuck, rebalances).
+  GROUP_WINDOW_MAX_POINTS: integerSetting(60, 2, 10_000),
+  GROUP_WINDOW_MAX_SAMPLES: integerSetting(2_000_000, 1_000, 100_000_000),
   // Seeds 000-002: healthy < 100 <= degraded < 1000 <= unhealthy.
   STREAM_LAG_DEGRADED: integerSetting(100, 0, Number.MAX_SAFE_INTEGER),
   STREAM_LAG_UNHEALTHY: integerSetting(1_000, 0, Number.MAX_SAFE_INTEGER),
+  // Redis Streams monitoring (issue 4): discovery, dead consumers, seed 003's pending levels, metrics.
+  EVENT_STREAM_DISCOVERY_PATTERN: z.string().min(1).max(256).optional(),
+  EVENT_STREAM_DISCOVERY_MAX_KEYS: integerSetting(10_000, 1, 1_000_000),
+  DEAD_CONSUMER_IDLE_MS: integerSetting(300_000, 1, 7 * 86_400_000),
+  PENDING_WARNING: integerSetting(50, 0, Number.MAX_SAFE_INTEGER),
+  PENDING_CRITICAL: integerSetting(500, 0, Number.MAX_SAFE_INTEGER),
+  METRICS_CONSUMER_SERIES_PER_GROUP: integerSetting(10, 0, 1_000),
+  // History (issue 5): snapshot collector, raw and rollup retention.
+  COLLECTOR_MODE: z.enum(['embedded', 'external', 'off']).default('embedded'),
+  SNAPSHOT_INTERVAL_MS: integerSetting(30_000, 1_000, 3_600_000),
+  RETENTION_RAW: durationSetting('48h', 10 * 60_000),
+  RETENTION_ROLLUP: durationSetting('30d', 10 * 60_000),
+}).refine((settings) => settings.RETENTION_ROLLUP >= settings.RETENTION_RAW, {
+  path: ['RETENTION_ROLLUP'],
+  message: 'must be at least RETENTION_RAW',
+}).refine((settings) => settings.PENDING_WARNING <= settings.PENDING_CRITICAL, {
+  path: ['PENDING_CRITICAL'],
+  message: 'must be at least PENDING_WARNING',
 }).refine((settings) => settings.STREAM_LAG_DEGRADED <= settings.STREAM_LAG_UNHEALTHY, {
   path: ['STREAM_LAG_UNHEALTHY'],
   message: 'must be at least STREAM_LAG_DEGRADED',
@@ -107,14 +191,41 @@ const settingsSchema = z.object({
 type Settings = z.infer<typeof settingsSchema>;
 
 export interface LagboardConfig {
-  kafka: { clusters: KafkaClusterConfig[]; requestTimeoutMs: number };
+  kafka: {
+    clusters: KafkaClusterConfig[];
+    requestTimeoutMs: number;
+    /** Bounds of the in-memory group window: points per group, partition samples per cluster. */
+    groupWindow: { maxPointsPerGroup: number; maxPartitionSamplesPerCluster: number };
+  };
   redis: { url: string; commandTimeoutMs: number };
   eventTransport: { streams: string[]; consumerGroup: string; useRedisStreams: boolean };
   database: { url: string | null; embeddedDataDir: string };
   auth: { secret: string | null; adminUser: string | null; adminPassword: string | null };
   sourceCacheTtlMs: number;
+  history: {
+    /**
+     * embedded: this process runs a collector (one leader among all instances writes);
+     * external: another process (`npm run collector`) writes, this one only reads the history;
+     * off: no history is read or written by this process (group windows stay in memory).
+     */
+    collectorMode: 'embedded' | 'external' | 'off';
+    snapshotIntervalMs: number;
+    retentionRawMs: number;
+    retentionRollupMs: number;
+  };
+  streamMonitoring: {
+    /** SCAN MATCH pattern for streams observed besides EVENT_STREAMS; null: no discovery. */
+    discoveryPattern: string | null;
+    discoveryMaxKeys: number;
+    deadConsumerIdleMs: number;
+    pendingWarning: number;
+    pendingCritical: number;
+    metricsConsumerSeriesPerGroup: number;
+  };
   thresholds: {
     sloThresholdP95Lag: number;
+    /** Per-topic lag thresholds; topics not listed use sloThresholdP95Lag. */
+    sloTopicThresholds: Record<string, number>;
     sloComplianceMin: number;
     rebalanceScoreMin: number;
     fairnessGiniMax: number;
@@ -133,7 +244,11 @@ export class ConfigError extends Error {
 
 function toConfig(settings: Settings): LagboardConfig {
   return {
-    kafka: { clusters: settings.KAFKA_CLUSTERS, requestTimeoutMs: settings.KAFKA_REQUEST_TIMEOUT_MS },
+    kafka: {
+      clusters: settings.KAFKA_CLUSTERS,
+      requestTimeoutMs: settings.KAFKA_REQUEST_TIMEOUT_MS,
+      groupWindow: { maxPointsPerGroup: settings.GROUP_WINDOW_MAX_POINTS, maxPartitionSamplesPerCluster: settings.GROUP_WINDOW_MAX_SAMPLES },
+    },
     redis: { url: settings.REDIS_URL, commandTimeoutMs: settings.REDIS_COMMAND_TIMEOUT_MS },
     eventTransport: {
       streams: settings.EVENT_STREAMS,
@@ -147,8 +262,23 @@ function toConfig(settings: Settings): LagboardConfig {
       adminPassword: settings.LAGBOARD_ADMIN_PASSWORD ?? null,
     },
     sourceCacheTtlMs: settings.SOURCE_CACHE_TTL_MS,
+    history: {
+      collectorMode: settings.COLLECTOR_MODE,
+      snapshotIntervalMs: settings.SNAPSHOT_INTERVAL_MS,
+      retentionRawMs: settings.RETENTION_RAW,
+      retentionRollupMs: settings.RETENTION_ROLLUP,
+    },
+    streamMonitoring: {
+      discoveryPattern: settings.EVENT_STREAM_DISCOVERY_PATTERN ?? null,
+      discoveryMaxKeys: settings.EVENT_STREAM_DISCOVERY_MAX_KEYS,
+      deadConsumerIdleMs: settings.DEAD_CONSUMER_IDLE_MS,
+      pendingWarning: settings.PENDING_WARNING,
+      pendingCritical: settings.PENDING_CRITICAL,
+      metricsConsumerSeriesPerGroup: settings.METRICS_CONSUMER_SERIES_PER_GROUP,
+    },
     thresholds: {
       sloThresholdP95Lag: settings.SLO_THRESHOLD_P95_LAG,
+      sloTopicThresholds: settings.SLO_TOPIC_THRESHOLDS,
       sloComplianceMin: settings.SLO_COMPLIANCE_MIN,
       rebalanceScoreMin: settings.REBALANCE_SCORE_MIN,
       fairnessGiniMax: settings.FAIRNESS_GINI_MAX,

@@ -23,6 +23,16 @@ if ! pg_isready -h 127.0.0.1 -p 5432 >/dev/null 2>&1; then
   pg_isready -h 127.0.0.1 -p 5432 >/dev/null 2>&1 || { echo "services: PostgreSQL is not reachable on 127.0.0.1:5432 (Debian: apt-get install -y postgresql)" >&2; exit 1; }
 fi
 
+# promtool checks the shipped Prometheus rules file.
+if ! command -v promtool >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "services: installing Debian's prometheus package for promtool"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null || true
+  fi
+  command -v promtool >/dev/null 2>&1 || { echo "services: promtool is missing (Debian: sudo apt-get install -y prometheus)" >&2; exit 1; }
+fi
+
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "services: installing Debian's chromium for the browser tests"

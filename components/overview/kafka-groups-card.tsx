@@ -2,11 +2,13 @@ import { getKafkaObservation } from '@/lib/sources/kafka';
 import { computeClusterGroupLags } from '@/lib/analysis/kafka-group-lag';
 import { formatCount } from '@/components/format';
 import { StateBadge } from '@/components/state-badge';
+import { filterByTeamScope, type TeamScope } from '@/lib/teams/team-scope';
+import Link from 'next/link';
 
 /** Consumer groups of one cluster; an async server component rendered inside its own Suspense. */
-export async function KafkaGroupsCard({ clusterId }: { clusterId: string }) {
+export async function KafkaGroupsCard({ clusterId, scope }: { clusterId: string; scope: TeamScope }) {
   const observation = await getKafkaObservation(clusterId);
-  const groups = computeClusterGroupLags(observation).sort((left, right) => right.lag.total_lag - left.lag.total_lag);
+  const groups = filterByTeamScope(computeClusterGroupLags(observation), 'kafka_group', (group) => group.group_id, scope, clusterId).sort((left, right) => right.lag.total_lag - left.lag.total_lag);
   return (
     <section className="card" aria-labelledby={`cluster-${clusterId}`}>
       <h2 id={`cluster-${clusterId}`}>Kafka cluster “{clusterId}” — consumer groups</h2>
@@ -31,7 +33,7 @@ export async function KafkaGroupsCard({ clusterId }: { clusterId: string }) {
           <tbody>
             {groups.map((group) => (
               <tr key={group.group_id} data-group-id={group.group_id}>
-                <td className="mono">{group.group_id}</td>
+                <td><Link className="mono" href={`/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(group.group_id)}`}>{group.group_id}</Link></td>
                 <td>{group.type}</td>
                 <td><StateBadge state={group.state} /></td>
                 <td className="number">{group.member_count}</td>

@@ -1,9 +1,11 @@
 import { getRedisObservation } from '@/lib/sources/redis';
 import { formatCount, formatDurationMs } from '@/components/format';
 import { describeError } from '@/lib/log';
+import { scopeStreams } from '@/lib/teams/scoped-views';
+import type { TeamScope } from '@/lib/teams/team-scope';
 
 /** The configured Redis streams and their consumer groups. */
-export async function RedisStreamsCard() {
+export async function RedisStreamsCard({ scope }: { scope: TeamScope }) {
   let observation;
   try {
     observation = await getRedisObservation();
@@ -27,7 +29,7 @@ export async function RedisStreamsCard() {
           </tr>
         </thead>
         <tbody>
-          {observation.streams.flatMap((stream) => {
+          {scopeStreams(observation.streams, scope).flatMap((stream) => {
             if (!stream.exists || stream.groups.length === 0) {
               return [
                 <tr key={stream.name} data-stream={stream.name}>

@@ -48,6 +48,17 @@ export {
 } from './group-health';
 export type { HealthFinding } from './group-findings';
 export {
+  governanceAlerts,
+  groupGovernanceAlerts,
+  type GovernanceAlert,
+  type GovernanceAlertSeverity,
+  type GovernanceAlertType,
+  type GovernanceThresholds,
+  type GroupAlertInput,
+} from './governance-alerts';
+export { summarizeTopicInsight, topicCoverage, type TopicCoverage, type TopicInsightInput, type TopicInsightSummary } from './topic-insight';
+export { computeClusterGroupLags, computeGroupLag, groupLagsByGroupId, type GroupLag, type GroupPartitionLag } from './kafka-group-lag';
+export {
   classifyPending,
   classifyStreamLag,
   summarizeStreamHealth,

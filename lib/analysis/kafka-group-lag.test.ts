@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KafkaGroupObservation, KafkaTopicObservation } from '@/lib/observations/kafka';
-import { computeGroupLag } from './kafka-group-lag';
+import { computeGroupLag, groupLagsByGroupId } from './kafka-group-lag';
 
 const topic = (name: string, offsets: Array<[number, number]>): KafkaTopicObservation => ({
   name,
@@ -61,5 +61,27 @@ describe('computeGroupLag', () => {
     const result = computeGroupLag(group({ state: 'Empty' }), new Map());
     expect(result.partitions).toEqual([]);
     expect(result.lag.total_lag).toBe(0);
+  });
+});
+
+describe('groupLagsByGroupId', () => {
+  it('computes once per observation object and keys the groups by id', () => {
+    const observation = {
+      clusterId: 'c', kafkaClusterUuid: null, observedAtMs: 0, brokers: [], controllerId: null, errors: [], requestCount: 0,
+      topics: [topic('orders', [[0, 10]])],
+      groups: [group({ groupId: 'a b/c.ü', committedOffsets: [{ topic: 'orders', partition: 0, committedOffset: 4 }] })],
+    };
+    const first = groupLagsByGroupId(observation);
+    expect(first.get('a b/c.ü')?.lag.total_lag).toBe(6);
+    expect(groupLagsByGroupId(observation)).toBe(first);
+    expect(groupLagsByGroupId({ ...observation })).not.toBe(first);
+  });
+});
+
+describe('computeGroupLag partition order', () => {
+  it('lists a committed partition the topic no longer has after the real ones, with unknown lag', () => {
+    const topics = new Map([['orders', topic('orders', [[0, 10], [0, 10]])]]);
+    const result = computeGroupLag(group({ committedOffsets: [{ topic: 'orders', partition: 7, committedOffset: 3 }, { topic: 'orders', partition: 1, committedOffset: 4 }] }), topics);
+    expect(result.partitions.map((partition) => [partition.partition, partition.lag])).toEqual([[0, null], [1, 6], [7, null]]);
   });
 });

@@ -31,6 +31,17 @@ describe('countRebalances', () => {
     expect(countRebalances(observations([5, 'PreparingRebalance'], [6, 'Stable']))).toBe(0);
   });
 
+  it('counts a member count change as one rebalance, also together with an epoch change', () => {
+    const withMembers = (entries: [number | null, string, number][]): RebalanceObservation[] =>
+      entries.map(([generationOrEpoch, state, memberCount], index) => ({ timestampMs: index * 1_000, generationOrEpoch, state, memberCount }));
+    // Classic, generation unknown: 1 -> 2 members (1), 2 -> 2 (0), 2 -> 3 through PreparingRebalance (1 in total).
+    expect(countRebalances(withMembers([[null, 'Stable', 1], [null, 'Stable', 2], [null, 'Stable', 2], [null, 'PreparingRebalance', 2], [null, 'Stable', 3]]))).toBe(2);
+    // Consumer protocol: epoch and member count change in the same step count once.
+    expect(countRebalances(withMembers([[3, 'Stable', 1], [4, 'Stable', 2]]))).toBe(1);
+    // Unknown member counts never count.
+    expect(countRebalances([{ timestampMs: 0, generationOrEpoch: null, state: 'Stable', memberCount: null }, { timestampMs: 1, generationOrEpoch: null, state: 'Stable', memberCount: 2 }])).toBe(0);
+  });
+
   it('sorts observations by time', () => {
     const ordered = observations([5, 'Stable'], [6, 'Stable'], [7, 'Stable']);
     expect(countRebalances([...ordered].reverse())).toBe(2);

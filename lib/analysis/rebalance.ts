@@ -4,6 +4,12 @@ export interface RebalanceObservation {
   /** Classic groups: generation id. Consumer (KIP-848) groups: group epoch. null when unknown. */
   generationOrEpoch: number | null;
   state: string;
+  /**
+   * Members in the group at that moment, when known. Classic DescribeGroups does not report the
+   * generation, so for classic groups a change in membership is the only trace of a rebalance that
+   * started and finished between two snapshots (a join or a leave always rebalances a group).
+   */
+  memberCount?: number | null;
 }
 
 export interface RebalanceScoreOptions {
@@ -41,8 +47,8 @@ export function isRebalancingState(state: string): boolean {
 /**
  * Rebalances seen between consecutive observations (sorted by time). A rebalance starts when
  *   - the state enters a rebalancing state from a non-rebalancing one, or
- *   - the generation/epoch changes while the previous observation was not rebalancing (the
- *     whole rebalance happened between two snapshots).
+ *   - the generation/epoch or the member count changes while the previous observation was not
+ *     rebalancing (the whole rebalance happened between two snapshots).
  * A generation change while already rebalancing is the same rebalance finishing (classic groups
  * bump the generation on the way from PreparingRebalance to CompletingRebalance), so each
  * rebalance counts once even when its state and its epoch change are both observed. A first
@@ -60,7 +66,11 @@ export function countRebalances(observations: readonly RebalanceObservation[]): 
       previous.generationOrEpoch !== null &&
       current.generationOrEpoch !== null &&
       previous.generationOrEpoch !== current.generationOrEpoch;
-    if (enteredRebalancing || (epochChanged && !previousRebalancing)) {
+    const membershipChanged =
+      typeof previous.memberCount === 'number' &&
+      typeof current.memberCount === 'number' &&
+      previous.memberCount !== current.memberCount;
+    if (enteredRebalancing || ((epochChanged || membershipChanged) && !previousRebalancing)) {
       count += 1;
     }
   }

@@ -47,7 +47,8 @@ async function readOnCoordinator(
     if (partitionErrors.size > 0) {
       errors.add(`group:${group.groupId}`, `OffsetFetch: some partitions answered ${[...partitionErrors].join(', ')}`);
     }
-    committedOffsets.sort((left, right) => left.topic.localeCompare(right.topic) || left.partition - right.partition);
+    // Code-unit order, not localeCompare: this runs for every partition of every group.
+    committedOffsets.sort((left, right) => (left.topic < right.topic ? -1 : left.topic > right.topic ? 1 : left.partition - right.partition));
     offsetsByGroup.set(group.groupId, committedOffsets);
   }
   return offsetsByGroup;

@@ -10,7 +10,10 @@ function groupByCoordinator(groups: ListedGroup[], coordinators: Map<string, num
   const byCoordinator = new Map<number, ListedGroup[]>();
   for (const group of groups) {
     const nodeId = coordinators.get(group.groupId) ?? group.listedByNodeId;
-    byCoordinator.set(nodeId, [...(byCoordinator.get(nodeId) ?? []), group]);
+    // push, not a spread copy per group: copying made this quadratic in the number of groups.
+    const groups = byCoordinator.get(nodeId);
+    if (groups) groups.push(group);
+    else byCoordinator.set(nodeId, [group]);
   }
   return byCoordinator;
 }

@@ -38,7 +38,9 @@ export async function readLogOffsets(
         continue;
       }
       const leaderTopics = topicsByLeader.get(leaderId) ?? new Map<string, number[]>();
-      leaderTopics.set(topic.name, [...(leaderTopics.get(topic.name) ?? []), partition]);
+      const partitions = leaderTopics.get(topic.name);
+      if (partitions) partitions.push(partition);
+      else leaderTopics.set(topic.name, [partition]);
       topicsByLeader.set(leaderId, leaderTopics);
     }
   }

@@ -2,4 +2,11 @@
 // client getRedisClient returns and never name the ioredis type.
 export { createRedisClient, getRedisClient, pingRedis, type RedisClientSettings } from './client';
 export { observeRedisStreams, type ObserveRedisStreamsOptions } from './observe-streams';
+export {
+  observeGroupLag,
+  type ObserveGroupLagOptions,
+  type RedisGroupLag,
+  type RedisGroupLagObservation,
+  type RedisStreamGroupLag,
+} from './observe-group-lag';
 export { RedisUnavailableError, type RedisUnavailableReason } from './errors';

@@ -3,7 +3,7 @@ import type { RedisLike } from './redis-like';
 import { ensureConnected, runPipeline, type CommandResult, type RedisCommand } from './connection';
 import { discoverStreams } from './discover-streams';
 import { groupCommands, parseGroupReplies, type GroupDetailLimits } from './read-group-details';
-import { parseStreamReplies, streamCommands, type StreamRead } from './read-stream';
+import { parseStreamReplies, streamCommandCount, streamCommands, type StreamRead } from './read-stream';
 import { parseInfo } from './reply-parsing';
 
 export interface ObserveRedisStreamsOptions {
@@ -23,9 +23,10 @@ const defaults = { discoveryMaxKeys: 10_000, pendingDetailLimit: 10, lagEstimate
 
 /**
  * Observes every stream in at most two pipelined round trips, however many streams and groups:
- *   1. INFO, and per stream TYPE, XINFO STREAM, XINFO GROUPS;
- *   2. per group XINFO CONSUMERS, XPENDING (summary), XPENDING - + n, and an XRANGE count
- *      where Redis reports no lag (skipped when there is no group).
+ *   1. INFO, and per stream XINFO STREAM, XINFO GROUPS;
+ *   2. per group XINFO CONSUMERS (when it has consumers), XPENDING (summary) and XPENDING - + n
+ *      (when it has pending entries), and an XRANGE count where Redis reports no lag (the
+ *      whole round is skipped when no group needs any of them).
  * Discovery, when asked for, comes first and costs one round trip per SCAN call, bounded by
  * `discoveryMaxKeys`. Errors of one stream or group stay with it; only an unreachable Redis
  * throws (RedisUnavailableError).
@@ -56,7 +57,7 @@ export async function observeRedisStreams(redis: RedisLike, options: ObserveRedi
   roundTrips += 1;
   const [infoReply, ...streamReplies] = firstReplies;
   const server = readServer(infoReply, errors);
-  const reads: StreamRead[] = names.map((name, index) => parseStreamReplies(name, streamReplies.slice(index * 3, index * 3 + 3)));
+  const reads: StreamRead[] = names.map((name, index) => parseStreamReplies(name, streamReplies.slice(index * streamCommandCount, (index + 1) * streamCommandCount)));
 
   const secondCommands: RedisCommand[] = [];
   const groupSlices = reads.map((read) => read.groupHeads.map((head) => {

@@ -4,6 +4,8 @@ import { TtlCache } from '@/lib/cache/ttl-cache';
 import { observeKafkaCluster } from '@/lib/kafka';
 import type { KafkaClusterObservation } from '@/lib/observations/kafka';
 import { notFound } from '@/lib/api/errors';
+import { getGroupHistoryWindow } from '@/lib/history';
+import { describeError, log } from '@/lib/log';
 
 // One cache for the Kafka source: every viewer and API caller shares one fetch per TTL.
 const globalCache = globalThis as unknown as { lagboardKafkaCache?: TtlCache<KafkaClusterObservation> };
@@ -25,7 +27,22 @@ export function findKafkaCluster(clusterId: string): KafkaClusterConfig {
   return cluster;
 }
 
+/**
+ * Every fresh observation goes into the group window once, before any caller sees it, so the
+ * analyses that read the window include it; cache hits record nothing. A failing window never
+ * fails the observation: the views then judge from older points only.
+ */
+async function observeAndRecord(cluster: KafkaClusterConfig): Promise<KafkaClusterObservation> {
+  const observation = await observeKafkaCluster(cluster, { requestTimeoutMs: getConfig().kafka.requestTimeoutMs });
+  try {
+    await getGroupHistoryWindow().record(cluster.id, observation);
+  } catch (error) {
+    log.warn('kafka.group_window_record_failed', { clusterId: cluster.id, error: describeError(error) });
+  }
+  return observation;
+}
+
 export function getKafkaObservation(clusterId: string): Promise<KafkaClusterObservation> {
   const cluster = findKafkaCluster(clusterId);
-  return cache().get(cluster.id, () => observeKafkaCluster(cluster, { requestTimeoutMs: getConfig().kafka.requestTimeoutMs }));
+  return cache().get(cluster.id, () => observeAndRecord(cluster));
 }

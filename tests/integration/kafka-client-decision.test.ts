@@ -1,7 +1,4 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeKafkaConnections, observeKafkaCluster } from '@/lib/kafka';
 import {
@@ -13,59 +10,17 @@ import {
   type GroupProtocol,
 } from '@/lib/kafka/workload';
 import type { KafkaClusterObservation, KafkaGroupObservation, KafkaTopicPartitionRef } from '@/lib/observations/kafka';
-import { testKafkaBrokers, testKafkaPort, uniqueName } from '../support/test-env';
+import { describeWithKafkaTool, parseToolAssignment, type ToolRow } from '../support/kafka-tool';
+import { testKafkaBrokers, uniqueName } from '../support/test-env';
 
 // The evidence for docs/kafka-client-decision.md: against the real 4.x broker, a classic and a
 // KIP-848 `consumer` group with live members, read by lib/kafka, must match what Kafka's own
 // kafka-consumer-groups tool prints: states, assignors, coordinators, members, assignments,
 // member epochs, committed offsets, log-end offsets and lag.
 
-const run = promisify(execFile);
 const cluster = { id: uniqueName('decision'), brokers: testKafkaBrokers };
 const requestTimeoutMs = 5_000;
 const messagesPerMemberBeforeHolding = 12;
-
-type ToolRow = Record<string, string>;
-
-/** Runs kafka-consumer-groups --describe for the groups and returns every table row as column -> value. */
-async function describeWithKafkaTool(groupIds: string[], ...flags: string[]): Promise<ToolRow[]> {
-  const script = path.resolve(__dirname, '..', '..', 'scripts', 'kafka-tool.sh');
-  const groupArguments = groupIds.flatMap((groupId) => ['--group', groupId]);
-  const { stdout } = await run('bash', [script, 'consumer-groups', '--bootstrap-server', testKafkaBrokers[0] as string, '--describe', ...groupArguments, ...flags], {
-    env: { ...process.env, KAFKA_PORT: String(testKafkaPort) },
-    timeout: 60_000,
-  });
-  const rows: ToolRow[] = [];
-  let header: string[] | null = null;
-  for (const line of stdout.split('\n').map((text) => text.trim())) {
-    if (line === '' || line.startsWith('Consumer group ')) {
-      continue;
-    }
-    const tokens = line.split(/\s+/);
-    if (tokens[0] === 'GROUP') {
-      // "COORDINATOR (ID)" is one column whose values look like "127.0.0.1:19092  (1)".
-      header = line.replace('COORDINATOR (ID)', 'COORDINATOR-HOST COORDINATOR-ID').split(/\s+/);
-      continue;
-    }
-    if (!header || tokens.length !== header.length) {
-      throw new Error(`unexpected kafka-consumer-groups line: ${line}`);
-    }
-    rows.push(Object.fromEntries(header.map((column, index) => [column, tokens[index] as string])));
-  }
-  return rows;
-}
-
-/** "topicA:0,1;topicB:2" -> sorted refs; "-" -> none. */
-function parseToolAssignment(text: string | undefined): string[] {
-  if (!text || text === '-') {
-    return [];
-  }
-  return text.split(';').flatMap((topicPart) => {
-    const separator = topicPart.lastIndexOf(':');
-    const topic = topicPart.slice(0, separator);
-    return topicPart.slice(separator + 1).split(',').map((partition) => `${topic}:${partition}`);
-  }).sort();
-}
 
 function refs(partitions: KafkaTopicPartitionRef[] | undefined): string[] {
   return (partitions ?? []).map(({ topic, partition }) => `${topic}:${partition}`).sort();

@@ -1,25 +1,13 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisObservation, RedisStreamGroupObservation } from '@/lib/observations/redis';
 import { observeRedisStreams } from '@/lib/redis/observe-streams';
 import { startRedisDemoScenarios, type RedisDemoScenarios } from '@/lib/redis/workload';
+import { cli, cliText } from '../support/redis-cli';
 import { testRedisUrl, uniqueName } from '../support/test-env';
 
 // The demo's situations really appear: a growing lag on the first stream, pending entries
 // left by instance-3 on the second, and a stop() that closes its connections but keeps data.
-
-const execFileAsync = promisify(execFile);
-const target = new URL(testRedisUrl);
-const cliConnection = ['-h', target.hostname, '-p', target.port || '6379', '-n', target.pathname.slice(1) || '0'];
-async function cli(...command: string[]): Promise<unknown> {
-  const { stdout } = await execFileAsync('redis-cli', [...cliConnection, '--json', ...command]);
-  return JSON.parse(stdout.trim());
-}
-async function cliText(...command: string[]): Promise<string> {
-  return (await execFileAsync('redis-cli', [...cliConnection, ...command])).stdout;
-}
 
 const keyPrefix = `${uniqueName('lagboard-redis-test:demo')}:`;
 const group = 'signalr-consumers';

@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RedisStreamObservation } from '@/lib/observations/redis';
@@ -13,94 +11,11 @@ import {
   readWithoutAck,
   setGroupId,
 } from '@/lib/redis/workload';
+import { cli, cliBatch, cliEntriesAfter, cliState, cliText, type CliConsumer, type CliGroup, type CliGroupState } from '../support/redis-cli';
 import { testRedisUrl, uniqueName } from '../support/test-env';
 
 // Every number the observation reports is checked against what redis-cli prints, so the test
 // does not trust the code (or ioredis) to read Redis's replies right.
-
-const execFileAsync = promisify(execFile);
-const target = new URL(testRedisUrl);
-const cliConnection = [
-  '-h', target.hostname, '-p', target.port || '6379', '-n', target.pathname.slice(1) || '0',
-  ...(target.password ? ['-a', decodeURIComponent(target.password), '--no-auth-warning'] : []),
-];
-
-function parseCliReply(line: string): unknown {
-  if (/^(\(error\)|error:)/.test(line)) {
-    throw new Error(`redis-cli: ${line}`);
-  }
-  return JSON.parse(line);
-}
-
-/** One redis-cli command, its reply as JSON (RESP3: XINFO maps become objects, nil null). */
-async function cli(...command: string[]): Promise<unknown> {
-  const { stdout } = await execFileAsync('redis-cli', [...cliConnection, '--json', ...command]);
-  return parseCliReply(stdout.trim());
-}
-
-/** Plain text output, for INFO (a verbatim string, which --json does not wrap). */
-async function cliText(...command: string[]): Promise<string> {
-  const { stdout } = await execFileAsync('redis-cli', [...cliConnection, ...command]);
-  return stdout;
-}
-
-/** Several commands in one redis-cli run (read from stdin), one JSON reply per line. */
-async function cliBatch(commands: string[][]): Promise<unknown[]> {
-  if (commands.length === 0) {
-    return [];
-  }
-  const stdout = await new Promise<string>((resolve, reject) => {
-    const child = execFile('redis-cli', [...cliConnection, '--json'], (error, output) => (error ? reject(error) : resolve(output)));
-    child.stdin?.end(`${commands.map((command) => command.join(' ')).join('\n')}\n`);
-  });
-  return stdout.trim().split('\n').map(parseCliReply);
-}
-
-interface CliStream {
-  length: number;
-  'first-entry': [string, string[]] | null;
-  'last-entry': [string, string[]] | null;
-  'last-generated-id': string;
-  'entries-added'?: number;
-  'max-deleted-entry-id'?: string;
-  groups: number;
-}
-interface CliGroup {
-  name: string;
-  consumers: number;
-  pending: number;
-  'last-delivered-id': string;
-  'entries-read'?: number | null;
-  lag?: number | null;
-}
-interface CliConsumer { name: string; pending: number; idle: number; inactive?: number }
-type CliPendingSummary = [number, string | null, string | null, Array<[string, string]> | null];
-type CliPendingEntry = [string, string, number, number];
-interface CliGroupState { group: CliGroup; consumers: CliConsumer[]; summary: CliPendingSummary; detail: CliPendingEntry[] }
-interface CliState { stream: CliStream; groups: CliGroupState[] }
-
-async function cliState(stream: string, pendingDetailLimit: number): Promise<CliState> {
-  const [info, groups] = (await cliBatch([['XINFO', 'STREAM', stream], ['XINFO', 'GROUPS', stream]])) as [CliStream, CliGroup[]];
-  const replies = await cliBatch(groups.flatMap((group) => [
-    ['XINFO', 'CONSUMERS', stream, group.name],
-    ['XPENDING', stream, group.name],
-    ['XPENDING', stream, group.name, '-', '+', String(pendingDetailLimit)],
-  ]));
-  return {
-    stream: info,
-    groups: groups.map((group, index) => ({
-      group,
-      consumers: replies[index * 3] as CliConsumer[],
-      summary: replies[index * 3 + 1] as CliPendingSummary,
-      detail: replies[index * 3 + 2] as CliPendingEntry[],
-    })),
-  };
-}
-
-/** Entries after `id`, as `XRANGE key (id + COUNT limit+1` in redis-cli counts them. */
-async function cliEntriesAfter(stream: string, id: string, limit: number): Promise<number> {
-  return ((await cli('XRANGE', stream, `(${id}`, '+', 'COUNT', String(limit + 1))) as unknown[]).length;
-}
 
 function expectBetween(value: number | null | undefined, low: number, high: number): void {
   expect(value).toBeTypeOf('number');

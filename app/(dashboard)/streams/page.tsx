@@ -7,6 +7,9 @@ import { getConfig } from '@/lib/config';
 import { formatCount, formatDurationMs } from '@/components/format';
 import { LagLabel } from '@/components/streams/lag-label';
 import { ApiError } from '@/lib/api/errors';
+import { requireSession } from '@/lib/auth/require-session';
+import { visibleTeamScope } from '@/lib/teams/visibility';
+import { scopeStreams } from '@/lib/teams/scoped-views';
 
 export const metadata: Metadata = { title: 'Redis streams · Lagboard' };
 export const dynamic = 'force-dynamic';
@@ -17,7 +20,8 @@ export default async function StreamsPage() {
   const config = getConfig();
   let list;
   try {
-    list = buildStreamsList(await readObservation());
+    const [observation, scope] = await Promise.all([readObservation(), visibleTeamScope(await requireSession())]);
+    list = buildStreamsList({ ...observation, streams: scopeStreams(observation.streams, scope) });
   } catch (error) {
     if (error instanceof ApiError) {
       return (<><h1>Redis streams</h1><div className="banner" role="alert">{error.message}. Check REDIS_URL and that Redis is running.</div></>);

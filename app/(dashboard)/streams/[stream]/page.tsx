@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { detailOptionsFromConfig, readObservation } from '@/lib/events/read-observation';
 import { buildStreamDetail } from '@/lib/events/stream-detail';
+import { requireSession } from '@/lib/auth/require-session';
+import { assertCanView } from '@/lib/teams/visibility';
+import { loadOrNotFound } from '@/lib/api/page-data';
 import { formatCount, formatDurationMs } from '@/components/format';
 import { LagLabel } from '@/components/streams/lag-label';
 
@@ -19,6 +22,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StreamPage({ params }: Props) {
   const streamName = decodePathSegment((await params).stream);
+  const principal = await requireSession();
+  await loadOrNotFound(() => assertCanView(principal, 'redis_stream', streamName, null));
   const detail = buildStreamDetail(await readObservation(), streamName, detailOptionsFromConfig());
   if (!detail) notFound();
   return (

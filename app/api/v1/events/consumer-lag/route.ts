@@ -1,4 +1,6 @@
 import { withAuth } from '@/lib/api/with-auth';
+import { visibleTeamScope } from '@/lib/teams/visibility';
+import { scopeStreams } from '@/lib/teams/scoped-views';
 import { getConfig } from '@/lib/config';
 import { buildConsumerLag } from '@/lib/events/consumer-lag';
 import { consumerGroupQuery, queryObject } from '@/lib/events/query';
@@ -7,8 +9,9 @@ import { readGroupLagObservation } from '@/lib/events/read-observation';
 export const dynamic = 'force-dynamic';
 
 // Seed 000's GET /events/consumer-lag, for EVENT_TRANSPORT_CONSUMER_GROUP or ?group=.
-export const GET = withAuth(async ({ searchParams }) => {
+export const GET = withAuth(async ({ searchParams, principal }) => {
   const { group } = consumerGroupQuery.parse(queryObject(searchParams));
   const consumerGroup = group ?? getConfig().eventTransport.consumerGroup;
-  return buildConsumerLag(await readGroupLagObservation(consumerGroup), consumerGroup);
+  const [observation, scope] = await Promise.all([readGroupLagObservation(consumerGroup), visibleTeamScope(principal)]);
+  return buildConsumerLag({ ...observation, streams: scopeStreams(observation.streams, scope) }, consumerGroup);
 });

@@ -1,4 +1,6 @@
 import { withAuth } from '@/lib/api/with-auth';
+import { visibleTeamScope } from '@/lib/teams/visibility';
+import { scopeStreams } from '@/lib/teams/scoped-views';
 import { getConfig } from '@/lib/config';
 import { buildEventsHealth, redisDownHealth } from '@/lib/events/health';
 import { consumerGroupQuery, queryObject } from '@/lib/events/query';
@@ -7,7 +9,7 @@ import { readGroupLagObservationOrNull } from '@/lib/events/read-observation';
 export const dynamic = 'force-dynamic';
 
 // Seed 000's GET /events/health. Redis down is an answer, not an error: the seed's body, 503.
-export const GET = withAuth(async ({ searchParams }) => {
+export const GET = withAuth(async ({ searchParams, principal }) => {
   const { group } = consumerGroupQuery.parse(queryObject(searchParams));
   const config = getConfig();
   const consumerGroup = group ?? config.eventTransport.consumerGroup;
@@ -15,7 +17,8 @@ export const GET = withAuth(async ({ searchParams }) => {
   if (!observation) {
     return Response.json(redisDownHealth, { status: 503, headers: { 'cache-control': 'no-store' } });
   }
-  return buildEventsHealth(observation, {
+  const scope = await visibleTeamScope(principal);
+  return buildEventsHealth({ ...observation, streams: scopeStreams(observation.streams, scope) }, {
     consumerGroup,
     transportMode: config.eventTransport.useRedisStreams ? 'redis_streams' : 'http',
     thresholds: { degraded: config.thresholds.streamLagDegraded, unhealthy: config.thresholds.streamLagUnhealthy },

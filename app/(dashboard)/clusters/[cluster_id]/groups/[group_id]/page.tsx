@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getGroupDetail, getGroupHealth } from '@/lib/consumers/get-consumer-views';
+import { requireSession } from '@/lib/auth/require-session';
+import { assertCanView } from '@/lib/teams/visibility';
+import { loadOrNotFound } from '@/lib/api/page-data';
 import { StateBadge } from '@/components/state-badge';
 import { formatCount } from '@/components/format';
 import { HealthCard } from '@/components/groups/health-card';
@@ -22,7 +25,11 @@ export default async function GroupPage({ params }: Props) {
   // Next.js hands page params over still percent-encoded.
   const clusterId = decodePathSegment(clusterSegment);
   const groupId = decodePathSegment(groupSegment);
-  const [detail, health] = await Promise.all([getGroupDetail(clusterId, groupId), getGroupHealth(clusterId, groupId)]);
+  const principal = await requireSession();
+  const [detail, health] = await loadOrNotFound(async () => {
+    await assertCanView(principal, 'kafka_group', groupId, clusterId);
+    return Promise.all([getGroupDetail(clusterId, groupId), getGroupHealth(clusterId, groupId)]);
+  });
   const statusByPartition = new Map(health.burrow.partitions.map((partition) => [`${partition.topic}/${partition.partition}`, partition.status]));
   const rows: PartitionRow[] = detail.partitions.map((partition) => ({ ...partition, status: statusByPartition.get(`${partition.topic}/${partition.partition}`) ?? null }));
   const metrics = detail.lag_metrics;

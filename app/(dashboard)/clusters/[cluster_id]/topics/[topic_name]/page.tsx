@@ -1,6 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTopicDetail } from '@/lib/consumers/get-consumer-views';
+import { requireSession } from '@/lib/auth/require-session';
+import { assertCanView, visibleTeamScope } from '@/lib/teams/visibility';
+import { scopeTopicDetail } from '@/lib/teams/scoped-views';
+import { loadOrNotFound } from '@/lib/api/page-data';
 import { formatCount } from '@/components/format';
 import { formatRetentionBytes, formatRetentionMs } from '@/components/format-retention';
 import { StateBadge } from '@/components/state-badge';
@@ -22,7 +26,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TopicPage({ params }: Props) {
   const { cluster_id: clusterSegment, topic_name: topicSegment } = await params;
   const clusterId = decodePathSegment(clusterSegment);
-  const detail = await getTopicDetail(clusterId, decodePathSegment(topicSegment));
+  const topicName = decodePathSegment(topicSegment);
+  const principal = await requireSession();
+  const [fullDetail, scope] = await loadOrNotFound(async () => {
+    await assertCanView(principal, 'kafka_topic', topicName, clusterId);
+    return Promise.all([getTopicDetail(clusterId, topicName), visibleTeamScope(principal)]);
+  });
+  const detail = scopeTopicDetail(fullDetail, scope);
   const { topic, coverage, insight_summary: insight } = detail;
   return (
     <>

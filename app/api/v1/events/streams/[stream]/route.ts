@@ -1,5 +1,6 @@
 import { notFound } from '@/lib/api/errors';
 import { withAuth } from '@/lib/api/with-auth';
+import { assertCanView } from '@/lib/teams/visibility';
 import { decodedSegmentsAfter } from '@/lib/events/path-segments';
 import { queryObject, streamDetailQuery } from '@/lib/events/query';
 import { detailOptionsFromConfig, readObservation } from '@/lib/events/read-observation';
@@ -8,8 +9,9 @@ import { buildStreamDetail } from '@/lib/events/stream-detail';
 export const dynamic = 'force-dynamic';
 
 // The name comes from the encoded pathname, decoded once (see path-segments.ts), not from params.
-export const GET = withAuth<{ stream: string }>(async ({ request, searchParams }) => {
+export const GET = withAuth<{ stream: string }>(async ({ request, searchParams, principal }) => {
   const [streamName = ''] = decodedSegmentsAfter(new URL(request.url).pathname, '/api/v1/events/streams/');
+  await assertCanView(principal, 'redis_stream', streamName, null);
   const { dead_consumer_idle_ms: deadConsumerIdleMs } = streamDetailQuery.parse(queryObject(searchParams));
   const detail = buildStreamDetail(await readObservation(), streamName, detailOptionsFromConfig(deadConsumerIdleMs));
   if (!detail) {

@@ -1,0 +1,83 @@
+import type { ConsumerAnalysisSettings } from '@/lib/consumers/analysis-settings';
+import type { GroupWindowPoint } from '@/lib/history/group-window';
+import type { SnapshotInput, SourceErrorInput } from '@/lib/history/snapshot-input';
+import { describeError, redact } from '@/lib/log';
+import type { KafkaClusterObservation } from '@/lib/observations/kafka';
+import type { RedisObservation } from '@/lib/observations/redis';
+import { RedisUnavailableError } from '@/lib/redis/errors';
+import { buildKafkaSnapshotPart } from './kafka-snapshot';
+import type { RecentPoints } from './recent-points';
+import { buildStreamGroupRows, redisProblems } from './redis-snapshot';
+import type { CollectorSources } from './sources';
+
+export interface ObservedSources {
+  kafka: { clusterId: string; observation: KafkaClusterObservation | null; error: string | null }[];
+  redis: { observation: RedisObservation | null; error: string | null } | null;
+}
+
+const listedProblemLimit = 10;
+const messageLengthLimit = 2_000;
+
+/** "scope: message; …" for the first few problems, redacted and bounded. */
+function summarizeProblems(problems: readonly string[]): string {
+  const listed = problems.slice(0, listedProblemLimit).join('; ');
+  const rest = problems.length - listedProblemLimit;
+  return redact(rest > 0 ? `${listed} (and ${rest} more)` : listed).slice(0, messageLengthLimit);
+}
+
+/** Every source observed in parallel; a failing source becomes an error entry, never a rejection. */
+export async function observeSources(sources: CollectorSources): Promise<ObservedSources> {
+  const kafka = Promise.all(sources.kafkaClusters.map(async (cluster) => {
+    try {
+      return { clusterId: cluster.id, observation: await sources.observeKafka(cluster), error: null };
+    } catch (error) {
+      return { clusterId: cluster.id, observation: null, error: describeError(error) };
+    }
+  }));
+  const redis = sources.observeRedis === null ? Promise.resolve(null) : sources.observeRedis().then(
+    (observation) => ({ observation, error: null }),
+    // RedisUnavailableError's message names only the kind of failure (never the address).
+    (error: unknown) => ({ observation: null, error: error instanceof RedisUnavailableError ? error.message : describeError(error) }),
+  );
+  return { kafka: await kafka, redis: await redis };
+}
+
+export interface SnapshotContext {
+  takenAtMs: number;
+  durationMs: number;
+  settings: ConsumerAnalysisSettings;
+  recent: RecentPoints;
+}
+
+export interface BuiltSnapshot {
+  input: SnapshotInput;
+  /** Per cluster, the point each group adds to the recent points once the snapshot is written. */
+  currentPoints: Map<string, Map<string, GroupWindowPoint>>;
+}
+
+export function buildSnapshot(observed: ObservedSources, context: SnapshotContext): BuiltSnapshot {
+  const input: SnapshotInput = { takenAtMs: context.takenAtMs, durationMs: context.durationMs, groups: [], streamGroups: [], events: [], sourceErrors: [] };
+  const currentPoints = new Map<string, Map<string, GroupWindowPoint>>();
+  const addError = (source: string, problems: readonly string[]) => {
+    if (problems.length > 0) input.sourceErrors.push({ source, message: summarizeProblems(problems) } satisfies SourceErrorInput);
+  };
+  for (const { clusterId, observation, error } of observed.kafka) {
+    addError(`kafka:${clusterId}`, error ? [error] : (observation?.errors ?? []).map((problem) => `${problem.scope}: ${problem.message}`));
+    if (!observation) continue;
+    // The snapshot's time, not the observation's wall-clock start: analyses and rows share one clock.
+    const part = buildKafkaSnapshotPart({ ...observation, clusterId, observedAtMs: context.takenAtMs }, {
+      settings: context.settings,
+      nowMs: context.takenAtMs,
+      previousPoints: (groupId) => context.recent.points(clusterId, groupId, context.takenAtMs),
+    });
+    input.groups.push(...part.groups);
+    input.events.push(...part.events);
+    currentPoints.set(clusterId, part.currentPoints);
+  }
+  if (observed.redis) {
+    const { observation, error } = observed.redis;
+    addError('redis', error ? [error] : observation ? redisProblems(observation) : []);
+    if (observation) input.streamGroups.push(...buildStreamGroupRows(observation));
+  }
+  return { input, currentPoints };
+}

@@ -1,0 +1,21 @@
+import type { LagboardConfig } from '@/lib/config';
+import { analysisSettingsFrom } from '@/lib/consumers/analysis-settings';
+import type { DatabaseClient } from '@/lib/db/create-client';
+import { systemClock, type Clock } from './clock';
+import { Collector } from './collector';
+import { PostgresLeaderElection, singleProcessLeadership } from './leader-election';
+import { sourcesFromConfig } from './sources';
+
+/** A collector for the configured sources and database (PostgreSQL elects a leader; PGlite always leads). */
+export function createCollectorFromConfig(config: LagboardConfig, database: () => Promise<DatabaseClient>, clock: Clock = systemClock): Collector {
+  return new Collector({
+    database,
+    election: config.database.url ? new PostgresLeaderElection(config.database.url) : singleProcessLeadership,
+    sources: sourcesFromConfig(config),
+    clock,
+    intervalMs: config.history.snapshotIntervalMs,
+    retentionRawMs: config.history.retentionRawMs,
+    retentionRollupMs: config.history.retentionRollupMs,
+    analysis: analysisSettingsFrom(config),
+  });
+}
