@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartPoint } from '@/lib/share/chart-points';
 import { buildExportSvg, downloadBlob, pngBlob, svgBlob } from './chart-export';
 import styles from './share.module.css';
@@ -21,6 +21,8 @@ interface LagChartProps {
   toMs: number;
   /** Without extension: `.svg` or `.png` is added. */
   fileName: string;
+  /** Vertical markers, e.g. rebalances and state changes. */
+  markers?: Array<{ atMs: number; label: string }>;
 }
 
 // Distinguishable in light and dark themes and for the common colour-vision deficiencies.
@@ -42,7 +44,7 @@ const fullTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
  * unit) and export as SVG or PNG. Times are UTC, so everyone who opens a shared link reads the
  * same clock.
  */
-export function LagChart({ title, subtitle, series, points, fromMs, toMs, fileName }: LagChartProps) {
+export function LagChart({ title, subtitle, series, points, fromMs, toMs, fileName, markers = [] }: LagChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const units = [...new Set(series.map((entry) => entry.unit))];
@@ -90,6 +92,10 @@ export function LagChart({ title, subtitle, series, points, fromMs, toMs, fileNa
                 return [`${typeof value === 'number' ? numberFormat.format(value) : '—'} ${entry?.unit ?? ''}`, name];
               }} />
             <Legend verticalAlign="top" height={28} />
+            {markers.map((marker) => (
+              <ReferenceLine key={`${marker.atMs}-${marker.label}`} x={marker.atMs} yAxisId={units[0]} stroke="#b3261e" strokeDasharray="4 3"
+                label={{ value: marker.label, position: 'insideTopLeft', fill: 'currentColor', fontSize: 11 }} />
+            ))}
             {series.map((entry) => (
               <Line key={entry.id} yAxisId={entry.unit} dataKey={entry.id} name={entry.label} type="monotone"
                 stroke={colorOf(entry.id)} strokeWidth={2} dot={points.length < 3} connectNulls={false} isAnimationActive={false} />

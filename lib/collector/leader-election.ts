@@ -108,6 +108,8 @@ export class PostgresLeaderElection implements LeaderElection {
     const client = new pg.Client({
       connectionString: this.databaseUrl,
       connectionTimeoutMillis: this.options.connectTimeoutMs ?? 5_000,
+      // A half-open connection (network cut) must fail the check, not hang the collector's pass.
+      query_timeout: 10_000,
       keepAlive: true,
       application_name: 'lagboard-collector-lock',
     });

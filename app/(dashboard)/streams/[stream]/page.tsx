@@ -8,24 +8,30 @@ import { assertCanView } from '@/lib/teams/visibility';
 import { loadOrNotFound } from '@/lib/api/page-data';
 import { formatCount, formatDurationMs } from '@/components/format';
 import { LagLabel } from '@/components/streams/lag-label';
+import { TrendSection, parseChartRange } from '@/components/trend/trend-section';
+import { hasRole } from '@/lib/auth/roles';
 
 import { decodePathSegment } from '@/lib/decode-path-segment';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ stream: string }> };
+type Props = {
+  params: Promise<{ stream: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 const tone = { healthy: 'ok', degraded: 'warn', unhealthy: 'bad', unknown: 'warn', good: 'ok', warning: 'warn', critical: 'bad' } as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${decodePathSegment((await params).stream)} · Redis streams · Lagboard` };
 }
 
-export default async function StreamPage({ params }: Props) {
+export default async function StreamPage({ params, searchParams }: Props) {
   const streamName = decodePathSegment((await params).stream);
   const principal = await requireSession();
   await loadOrNotFound(() => assertCanView(principal, 'redis_stream', streamName, null));
   const detail = buildStreamDetail(await readObservation(), streamName, detailOptionsFromConfig());
   if (!detail) notFound();
+  const range = parseChartRange((await searchParams).range);
   return (
     <>
       <p className="muted"><Link href="/streams">Redis streams</Link> ›</p>
@@ -52,6 +58,8 @@ export default async function StreamPage({ params }: Props) {
             <div><dt>Last delivered</dt><dd className="mono">{group.last_delivered_id} <span className="muted">({formatDurationMs(group.last_delivered_age_ms)} behind the clock)</span></dd></div>
             <div><dt>Entries read</dt><dd>{formatCount(group.entries_read)}</dd></div>
           </dl>
+          <TrendSection binding={{ kind: 'redis_stream_group', cluster_id: null, name: detail.name, group: group.name, range }}
+            basePath={`/streams/${encodeURIComponent(detail.name)}`} canShare={hasRole(principal.role, 'operator')} />
           {group.dead_consumer_candidates.length > 0 ? (
             <div className="banner" role="alert" data-testid="dead-consumers">
               Dead-consumer candidates (idle over {formatDurationMs(detail.dead_consumer_idle_ms)} while holding pending entries): <span className="mono">{group.dead_consumer_candidates.join(', ')}</span>.

@@ -9,18 +9,28 @@ import { formatCount } from '@/components/format';
 import { HealthCard } from '@/components/groups/health-card';
 import { MembersTable } from '@/components/groups/members-table';
 import { PartitionsTable, type PartitionRow } from '@/components/groups/partitions-table';
+import { LiveGroupPanel } from '@/components/groups/live-group-panel';
+import { TrendSection, parseChartRange } from '@/components/trend/trend-section';
+import { loadGroupMarkers } from '@/lib/history/trend/group-markers';
+import { chartRanges } from '@/lib/share/chart-binding';
+import { hasRole } from '@/lib/auth/roles';
+import { cookies } from 'next/headers';
+import { parseRefreshIntervalSeconds } from '@/lib/swr/refresh-interval';
 
 import { decodePathSegment } from '@/lib/decode-path-segment';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ cluster_id: string; group_id: string }> };
+type Props = {
+  params: Promise<{ cluster_id: string; group_id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${decodePathSegment((await params).group_id)} · Lagboard` };
 }
 
-export default async function GroupPage({ params }: Props) {
+export default async function GroupPage({ params, searchParams }: Props) {
   const { cluster_id: clusterSegment, group_id: groupSegment } = await params;
   // Next.js hands page params over still percent-encoded.
   const clusterId = decodePathSegment(clusterSegment);
@@ -33,6 +43,10 @@ export default async function GroupPage({ params }: Props) {
   const statusByPartition = new Map(health.burrow.partitions.map((partition) => [`${partition.topic}/${partition.partition}`, partition.status]));
   const rows: PartitionRow[] = detail.partitions.map((partition) => ({ ...partition, status: statusByPartition.get(`${partition.topic}/${partition.partition}`) ?? null }));
   const metrics = detail.lag_metrics;
+  const range = parseChartRange((await searchParams).range);
+  const nowMs = Date.parse(detail.observed_at);
+  const markers = await loadGroupMarkers(clusterId, groupId, { fromMs: nowMs - chartRanges[range], toMs: nowMs });
+  const basePath = `/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(groupId)}`;
   return (
     <>
       <p className="muted"><Link href={`/clusters/${encodeURIComponent(clusterId)}/groups`}>Consumer groups of {clusterId}</Link> ›</p>
@@ -54,7 +68,11 @@ export default async function GroupPage({ params }: Props) {
         <p className="muted">Observed {new Date(detail.observed_at).toLocaleTimeString()}.</p>
       </section>
       {detail.errors.map((problem) => <div className="banner" role="alert" key={`${problem.scope}${problem.message}`}><strong>{problem.scope}</strong>: {problem.message}</div>)}
+      <LiveGroupPanel clusterId={clusterId} groupId={groupId} intervalSeconds={Math.max(2, parseRefreshIntervalSeconds((await cookies()).get('refresh_s')?.value))}
+        initial={{ state: detail.state, member_count: detail.member_count, lag_metrics: metrics, observed_at: detail.observed_at }} />
       <HealthCard health={health} />
+      <TrendSection binding={{ kind: 'kafka_group', cluster_id: clusterId, name: groupId, group: null, range }} basePath={basePath}
+        markers={markers} canShare={hasRole(principal.role, 'operator')} />
       <h2>Members</h2>
       <MembersTable members={detail.members} groupType={detail.type} />
       <h2>Partitions</h2>
