@@ -19,5 +19,6 @@ export const e2eServerEnvironment: Record<string, string> = {
   NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
   LAGBOARD_ADMIN_USER: e2eAdmin.username,
   LAGBOARD_ADMIN_PASSWORD: e2eAdmin.password,
-  SOURCE_CACHE_TTL_MS: '1000',
+  // Long enough that a page and the API call right after it read the same observation.
+  SOURCE_CACHE_TTL_MS: '5000',
 };

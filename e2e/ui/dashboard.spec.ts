@@ -1,0 +1,124 @@
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { e2eBaseUrl, e2eServerEnvironment, e2eTopicPrefix } from '../e2e-env';
+
+const group = (base: string) => `${e2eTopicPrefix}-${base}`;
+const groupPath = (groupId: string) => `/clusters/test/groups/${encodeURIComponent(groupId)}`;
+const screenshot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+
+test('every page renders and is saved as a screenshot', async ({ page }) => {
+  const pages: Array<[string, string, RegExp]> = [
+    ['overview', '/', /Overview/],
+    ['groups', '/clusters/test/groups', /Consumer groups/],
+    ['group-detail', groupPath(group('fraud-scoring-slow')), new RegExp(group('fraud-scoring-slow'))],
+    ['topic-detail', `/clusters/test/topics/${group('orders')}`, new RegExp(group('orders'))],
+    ['streams', '/streams', /Redis streams/],
+    ['stream-detail', `/streams/${encodeURIComponent('events:chat')}`, /events:chat/],
+    ['settings', '/settings', /Settings/],
+    ['tokens', '/settings/tokens', /API tokens/],
+    ['teams', '/settings/teams', /Teams/],
+    ['share-links', '/settings/share-links', /Share links/],
+  ];
+  for (const [name, path, heading] of pages) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await screenshot(page, name);
+  }
+});
+
+test('the lag shown for a lagging group equals the API', async ({ page }) => {
+  const groupId = group('fraud-scoring-slow');
+  await expect(async () => {
+    await page.goto(groupPath(groupId));
+    const shownTotal = Number((await page.getByTestId('group-total-lag').textContent())?.replace(/[^\d]/g, ''));
+    const response = await page.request.get(`/api/v1/consumers/groups/${encodeURIComponent(groupId)}?cluster_id=test`);
+    const api = await response.json();
+    expect(shownTotal).toBeGreaterThan(0);
+    expect(shownTotal).toBe(api.lag_metrics.total_lag);
+    // The row for the partition with the most lag shows the API's numbers too.
+    const worst = [...api.partitions].sort((left, right) => (right.lag ?? -1) - (left.lag ?? -1))[0];
+    const row = page.locator(`tr[data-partition="${worst.topic}/${worst.partition}"]`);
+    await expect(row).toContainText(new Intl.NumberFormat('en-US').format(worst.lag));
+  }).toPass({ timeout: 30_000 });
+});
+
+test('the groups list sorts, filters and searches, with its state in the URL', async ({ page }) => {
+  await page.goto('/clusters/test/groups');
+  const table = page.getByTestId('groups');
+  await expect(table.locator(`tr[data-group-id="${group('shipping-kip848')}"]`)).toBeVisible();
+
+  await page.getByRole('searchbox', { name: /Search/ }).fill('kip848');
+  await expect(table.locator('tbody tr')).toHaveCount(1);
+  await expect(page).toHaveURL(/groups\.q=kip848/);
+  await page.getByRole('searchbox', { name: /Search/ }).fill('');
+
+  await page.getByRole('combobox', { name: 'Filter by states' }).selectOption('Empty');
+  await expect(table.locator(`tr[data-group-id="${group('audit-archiver-stopped')}"]`)).toBeVisible();
+  for (const state of await table.locator('tbody tr td:nth-child(3)').allTextContents()) expect(state).toBe('Empty');
+  await page.getByRole('combobox', { name: 'Filter by states' }).selectOption('');
+
+  await page.getByRole('button', { name: /^Members/ }).click();
+  await page.getByRole('button', { name: /^Members/ }).click();
+  await expect(page).toHaveURL(/groups\.sort=members&groups\.dir=asc/);
+  const members = (await table.locator('tbody tr td:nth-child(4)').allTextContents()).map(Number);
+  expect(members).toEqual([...members].sort((left, right) => left - right));
+});
+
+test('group → topic → group', async ({ page }) => {
+  await page.goto(groupPath(group('billing-healthy')));
+  await page.locator('dl.facts').getByRole('link', { name: group('orders') }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(group('orders'));
+  await expect(page.getByTestId('insight-summary')).not.toBeEmpty();
+  await page.getByTestId('topic-consumers').getByRole('link', { name: group('fraud-scoring-slow') }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(group('fraud-scoring-slow'));
+});
+
+test('a live update changes the lag on screen', async ({ page, context }) => {
+  await context.addCookies([{ name: 'refresh_s', value: '5', url: e2eBaseUrl }]);
+  await page.goto(groupPath(group('fraud-scoring-slow')));
+  const live = page.getByTestId('live-observed-at');
+  const first = await live.textContent();
+  const firstLag = await page.getByTestId('live-total-lag').textContent();
+  await expect(live).not.toHaveText(first ?? '', { timeout: 30_000 });
+  // The slow group falls further behind, so the new lag differs from the first.
+  await expect(page.getByTestId('live-total-lag')).not.toHaveText(firstLag ?? '', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause live updates' }).click();
+  await expect(page.getByTestId('live-panel')).toContainText('paused');
+});
+
+test('a viewer of team A cannot open team B\'s group', async ({ page, browser }) => {
+  const suffix = Date.now().toString(36);
+  const viewer = { username: `viewer-${suffix}`, password: 'viewer-password' };
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/create-user.ts', viewer.username, viewer.password, 'viewer'], {
+    env: { ...process.env, ...e2eServerEnvironment },
+    stdio: 'pipe',
+  });
+  const teamA = await page.request.post('/api/v1/teams', { data: { name: `team-a-${suffix}`, members: [viewer.username], patterns: [{ kind: 'kafka_group', pattern: `${group('billing')}*` }] } });
+  expect(teamA.status()).toBe(201);
+  const teamB = await page.request.post('/api/v1/teams', { data: { name: `team-b-${suffix}`, patterns: [{ kind: 'kafka_group', pattern: `${group('fraud')}*` }] } });
+  expect(teamB.status()).toBe(201);
+
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const viewerPage = await context.newPage();
+  await viewerPage.goto('/login');
+  await viewerPage.getByLabel('Username').fill(viewer.username);
+  await viewerPage.getByLabel('Password').fill(viewer.password);
+  await viewerPage.getByRole('button', { name: 'Sign in' }).click();
+  await expect(viewerPage.getByRole('heading', { name: 'Overview' })).toBeVisible();
+
+  const own = await viewerPage.goto(groupPath(group('billing-healthy')));
+  expect(own?.status()).toBe(200);
+  const other = await viewerPage.goto(groupPath(group('fraud-scoring-slow')));
+  expect(other?.status()).toBe(404);
+  const api = await viewerPage.request.get(`/api/v1/consumers/groups/${group('fraud-scoring-slow')}?cluster_id=test`);
+  expect(api.status()).toBe(404);
+  await viewerPage.goto('/clusters/test/groups');
+  await expect(viewerPage.getByTestId('groups').locator(`tr[data-group-id="${group('billing-healthy')}"]`)).toBeVisible();
+  await expect(viewerPage.getByTestId('groups').locator(`tr[data-group-id="${group('fraud-scoring-slow')}"]`)).toHaveCount(0);
+  await context.close();
+
+  for (const created of [teamA, teamB]) {
+    await page.request.delete(`/api/v1/teams/${(await created.json()).id}`);
+  }
+});
