@@ -5,7 +5,10 @@ import type { Column } from '@/components/table/column';
 import { DataTable, type TableFilter } from '@/components/table/data-table';
 import { StateBadge } from '@/components/state-badge';
 import { formatCount } from '@/components/format';
-import type { GroupListItemJson, GroupListJson } from '@/lib/consumers/group-list-view';
+import type { GroupListWithTimeLagJson as GroupListJson } from '@/lib/consumers/merge-time-lags';
+import { formatDurationMs } from '@/components/format';
+
+type GroupListItemJson = GroupListJson['groups'][number];
 import { useConsumerGroups } from '@/lib/swr/use-consumer-groups';
 
 export const groupHref = (clusterId: string, groupId: string) =>
@@ -22,6 +25,7 @@ function columnsFor(clusterId: string): Column<GroupListItemJson>[] {
     { id: 'p95', header: 'Lag P95', unit: 'msgs', value: (row) => row.lag_p95, render: (row) => formatCount(row.lag_p95), align: 'right' },
     { id: 'max', header: 'Lag max', unit: 'msgs', value: (row) => row.lag_max, render: (row) => formatCount(row.lag_max), align: 'right' },
     { id: 'total', header: 'Total lag', unit: 'msgs', value: (row) => row.total_lag, render: (row) => <span data-column="total-lag">{formatCount(row.total_lag)}</span>, align: 'right' },
+    { id: 'lag-seconds', header: 'Lag in time', value: (row) => row.lag_seconds_max, render: (row) => formatDurationMs(row.lag_seconds_max === null ? null : row.lag_seconds_max * 1_000), align: 'right' },
     { id: 'flags', header: 'Flags', value: (row) => [row.never_committed_count ? `${row.never_committed_count} never committed` : '', row.data_loss_count ? `${row.data_loss_count} data loss` : ''].filter(Boolean).join('; ') || null,
       render: (row) => (
         <>

@@ -5,8 +5,9 @@ import type { Column } from '@/components/table/column';
 import { DataTable, type TableFilter } from '@/components/table/data-table';
 import { formatCount } from '@/components/format';
 import type { PartitionJson } from '@/lib/consumers/json-shapes';
+import { formatDurationMs } from '@/components/format';
 
-export type PartitionRow = PartitionJson & { status: string | null };
+export type PartitionRow = PartitionJson & { status: string | null; lag_seconds: number | null };
 
 function columnsFor(clusterId: string): Column<PartitionRow>[] {
   return [
@@ -16,6 +17,7 @@ function columnsFor(clusterId: string): Column<PartitionRow>[] {
     { id: 'committed', header: 'Committed', unit: 'offset', value: (row) => row.committed_offset, render: (row) => formatCount(row.committed_offset), align: 'right' },
     { id: 'log-end', header: 'Log end', unit: 'offset', value: (row) => row.log_end_offset, render: (row) => formatCount(row.log_end_offset), align: 'right' },
     { id: 'lag', header: 'Lag', unit: 'msgs', value: (row) => row.lag, render: (row) => formatCount(row.lag), align: 'right' },
+    { id: 'lag-seconds', header: 'Lag in time', value: (row) => row.lag_seconds, render: (row) => formatDurationMs(row.lag_seconds === null ? null : row.lag_seconds * 1_000), align: 'right' },
     { id: 'status', header: 'Status', value: (row) => row.status,
       render: (row) => (row.status ? <span className={`badge ${row.status === 'OK' ? 'ok' : row.status === 'WARN' ? 'warn' : 'bad'}`}>{row.status}</span> : '—') },
     { id: 'owner', header: 'Owner', value: (row) => row.owner?.client_id ?? null,

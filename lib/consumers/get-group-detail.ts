@@ -1,9 +1,11 @@
 import 'server-only';
-import { groupDetailView, type GroupDetailJson } from './group-detail-view';
+import { groupDetailView } from './group-detail-view';
 import { findGroup, loadObservation } from './load-observation';
+import { withDetailTimeLags, type GroupDetailWithTimeLagJson } from './merge-time-lags';
+import { readTimeLagsOrNull } from './time-lags';
 
-export async function getGroupDetail(clusterId: string, groupId: string): Promise<GroupDetailJson> {
-  const observation = await loadObservation(clusterId);
+export async function getGroupDetail(clusterId: string, groupId: string): Promise<GroupDetailWithTimeLagJson> {
+  const [observation, timeLags] = await Promise.all([loadObservation(clusterId), readTimeLagsOrNull(clusterId)]);
   const { group, groupLag } = findGroup(observation, groupId);
-  return groupDetailView(observation, group, groupLag);
+  return withDetailTimeLags(groupDetailView(observation, group, groupLag), timeLags);
 }

@@ -9,6 +9,8 @@ import { getRedisObservation } from '@/lib/sources/redis';
 import { isKafkaClusterUp, recordKafkaObservation } from './kafka-metrics';
 import { recordRedisObservation } from './redis-metrics';
 import { createMetricsRegistry } from './registry';
+import { getLatestTimeLags } from '@/lib/history';
+import type { LatestTimeLags } from '@/lib/history/latest-time-lags';
 
 export interface MetricsExposition {
   text: string;
@@ -36,12 +38,27 @@ async function observeKafka(clusterId: string): Promise<KafkaClusterObservation 
   }
 }
 
+// Time lag comes from the collector's snapshots; without them (no database, no snapshot yet)
+// the lag-seconds series are simply absent.
+async function readTimeLags(clusterId: string): Promise<LatestTimeLags | null> {
+  try {
+    return await getLatestTimeLags(clusterId);
+  } catch (error) {
+    log.warn('metrics.time_lag_unavailable', { cluster: clusterId, reason: describeError(error) });
+    return null;
+  }
+}
+
 /** One scrape: both sources read in parallel (through their caches) into a fresh registry. */
 export async function collectMetrics(): Promise<MetricsExposition> {
   const config = getConfig();
   const { registry, gauges } = createMetricsRegistry();
   const clusters = listKafkaClusters();
-  const [redis, kafka] = await Promise.all([observeRedis(), Promise.all(clusters.map((cluster) => observeKafka(cluster.id)))]);
+  const [redis, kafka, timeLags] = await Promise.all([
+    observeRedis(),
+    Promise.all(clusters.map((cluster) => observeKafka(cluster.id))),
+    Promise.all(clusters.map((cluster) => readTimeLags(cluster.id))),
+  ]);
 
   gauges.sourceUp.set({ source: 'redis' }, redis ? 1 : 0);
   if (redis) {
@@ -55,7 +72,7 @@ export async function collectMetrics(): Promise<MetricsExposition> {
     const observation = kafka[index] ?? null;
     gauges.sourceUp.set({ source: 'kafka', cluster: cluster.id }, observation && isKafkaClusterUp(observation) ? 1 : 0);
     if (observation) {
-      recordKafkaObservation(gauges, observation);
+      recordKafkaObservation(gauges, observation, timeLags[index] ?? null);
     }
   });
   return { text: await registry.metrics(), contentType: registry.contentType };

@@ -55,6 +55,27 @@ describe('recordKafkaObservation', () => {
   });
 });
 
+describe('lag seconds from the collector', () => {
+  it('exports the largest partition time lag per group and topic', async () => {
+    // orders/0 = 4.5 s and orders/1 = 9 s for billing: the topic series is their max, 9 s.
+    const timeLags = {
+      clusterId: 'local',
+      takenAtMs: 1_000,
+      groups: [{ groupId: 'billing', lagSecondsMax: 9, partitions: [
+        { topic: 'orders', partition: 0, lagSeconds: 4.5 },
+        { topic: 'orders', partition: 1, lagSeconds: 9 },
+        { topic: 'orders', partition: 2, lagSeconds: null },
+      ] }],
+      topics: [{ topic: 'orders', lagSecondsMax: 9 }],
+    };
+    expect(kafkaTopicLagRows(cluster, timeLags)[0]?.lagSeconds).toBe(9);
+    const { registry, gauges } = createMetricsRegistry();
+    recordKafkaObservation(gauges, cluster, timeLags);
+    const samples = parseExposition(await registry.metrics());
+    expect(sampleValue(samples, 'lagboard_kafka_consumer_group_topic_lag_seconds', { cluster: 'local', group: 'billing', topic: 'orders' })).toBe(9);
+  });
+});
+
 describe('isKafkaClusterUp', () => {
   it('is false only for a cluster-wide failure', () => {
     expect(isKafkaClusterUp(cluster)).toBe(true);

@@ -37,7 +37,7 @@ const definitions = {
   kafkaTopicLag: ['lagboard_kafka_consumer_group_topic_lag', 'Sum over the topic\'s partitions of the group\'s lag (log end minus committed offset); partitions without a known lag are left out', kafkaLabels],
   kafkaTopicMaxLag: ['lagboard_kafka_consumer_group_topic_max_lag', 'Largest partition lag of the group on the topic', kafkaLabels],
   // Declared now so dashboards and rules can name it; it has samples once time lag is computed.
-  kafkaTopicLagSeconds: ['lagboard_kafka_consumer_group_topic_lag_seconds', 'Estimated time the group is behind on the topic (no samples until time lag is computed)', kafkaLabels],
+  kafkaTopicLagSeconds: ['lagboard_kafka_consumer_group_topic_lag_seconds', 'Time the group is behind on the topic, seconds (largest partition; from the collector snapshots, absent before two snapshots)', kafkaLabels],
   sourceUp: ['lagboard_source_up', '1 when the source could be observed for this scrape, else 0', ['source', 'cluster']],
   seriesDropped: ['lagboard_metrics_series_dropped', 'Series left out of this scrape by a cardinality cap', ['series']],
 } as const;

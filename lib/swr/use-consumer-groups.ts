@@ -1,7 +1,7 @@
 'use client';
 
 import useSWR from 'swr';
-import type { GroupListJson } from '@/lib/consumers/group-list-view';
+import type { GroupListWithTimeLagJson as GroupListJson } from '@/lib/consumers/merge-time-lags';
 import { fetchJson } from './fetch-json';
 
 /** Keyed by the API URL, so every view of the cluster's groups shares one request. */

@@ -9,7 +9,7 @@ import { filterByTeamScope, isVisibleInScope, type TeamScope } from './team-scop
  * once per request by visibleTeamScope().
  */
 
-export function scopeGroupList(list: GroupListJson, scope: TeamScope): GroupListJson {
+export function scopeGroupList<List extends GroupListJson>(list: List, scope: TeamScope): List {
   const groups = filterByTeamScope(list.groups, 'kafka_group', (group) => group.group_id, scope, list.cluster_id);
   return { ...list, groups, group_count: groups.length };
 }

@@ -5,7 +5,7 @@ import { requireSession } from '@/lib/auth/require-session';
 import { assertCanView } from '@/lib/teams/visibility';
 import { loadOrNotFound } from '@/lib/api/page-data';
 import { StateBadge } from '@/components/state-badge';
-import { formatCount } from '@/components/format';
+import { formatCount, formatDurationMs } from '@/components/format';
 import { HealthCard } from '@/components/groups/health-card';
 import { MembersTable } from '@/components/groups/members-table';
 import { PartitionsTable, type PartitionRow } from '@/components/groups/partitions-table';
@@ -63,6 +63,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
             <Link key={topic} className="mono" href={`/clusters/${encodeURIComponent(clusterId)}/topics/${encodeURIComponent(topic)}`} style={{ marginRight: '0.5rem' }}>{topic}</Link>
           ))}</dd></div>
           <div><dt>Total lag</dt><dd data-testid="group-total-lag">{formatCount(metrics.total_lag)} msgs</dd></div>
+          <div><dt>Lag in time (max)</dt><dd>{detail.lag_seconds_max === null ? '— (needs two snapshots)' : formatDurationMs(detail.lag_seconds_max * 1_000)}</dd></div>
           <div><dt>Lag P50 / P95 / max</dt><dd>{formatCount(metrics.lag_p50)} / {formatCount(metrics.lag_p95)} / {formatCount(metrics.lag_max)} msgs</dd></div>
         </dl>
         <p className="muted">Observed {new Date(detail.observed_at).toLocaleTimeString()}.</p>
