@@ -1,12 +1,4 @@
-export interface ApiTokenRecord {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-  expiresAt: Date | null;
-}
+import type { ApiTokenRecord } from '@/lib/auth/api-tokens';
 
 /** The public view of a token: never its hash. */
 export function toTokenJson(record: ApiTokenRecord) {
