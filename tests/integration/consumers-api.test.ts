@@ -61,12 +61,14 @@ describe('GET /api/v1/consumers/groups', () => {
       const response = await callRoute(listGroupsRoute, { path: `/api/v1/consumers/groups${query}`, params: {}, token });
       expect(response.status).toBe(200);
       const body = response.body as GroupListJson;
-      expect(Object.keys(body).sort()).toEqual(['cluster_id', 'errors', 'group_count', 'groups', 'observed_at']);
+      expect(Object.keys(body).sort()).toEqual(['cluster_id', 'errors', 'group_count', 'groups', 'observed_at', 'time_lag_taken_at']);
       expect(body.cluster_id).toBe(clusterId);
       expect(body.group_count).toBe(body.groups.length);
       expect(body.groups.find((group) => group.group_id === oddGroupId)).toEqual({
         group_id: oddGroupId, type: 'classic', state: 'Empty', partition_assignor: null, member_count: 0, topics: [topic],
         lag_p50: 0, lag_p95: 20, lag_max: 20, total_lag: 20, partition_count: 2, never_committed_count: 0, data_loss_count: 0,
+        // No collector snapshot holds this group: lag in seconds is unknown, not 0.
+        lag_seconds_max: null,
       });
     }
   });
@@ -78,13 +80,13 @@ describe('GET /api/v1/consumers/groups/{group_id}', () => {
     expect(response.status).toBe(200);
     const body = response.body as GroupDetailJson;
     expect(Object.keys(body).sort()).toEqual([
-      'assignment_epoch', 'cluster_id', 'coordinator_id', 'data_loss_count', 'errors', 'generation_or_epoch', 'group_id', 'lag_metrics',
-      'member_count', 'members', 'never_committed_count', 'observed_at', 'partition_assignor', 'partitions', 'protocol_type', 'state', 'topics', 'type',
+      'assignment_epoch', 'cluster_id', 'coordinator_id', 'data_loss_count', 'errors', 'generation_or_epoch', 'group_id', 'lag_metrics', 'lag_seconds_max',
+      'member_count', 'members', 'never_committed_count', 'observed_at', 'partition_assignor', 'partitions', 'protocol_type', 'state', 'time_lag_taken_at', 'topics', 'type',
     ]);
     expect(body).toMatchObject({ group_id: oddGroupId, type: 'classic', state: 'Empty', members: [], lag_metrics: { total_lag: 20, lag_max: 20 } });
     expect(body.partitions).toEqual([
-      { topic, partition: 0, committed_offset: 10, log_start_offset: 0, log_end_offset: 30, lag: 20, owner: null, flags: [], data_loss: null },
-      { topic, partition: 1, committed_offset: 10, log_start_offset: 0, log_end_offset: 10, lag: 0, owner: null, flags: [], data_loss: null },
+      { topic, partition: 0, committed_offset: 10, log_start_offset: 0, log_end_offset: 30, lag: 20, owner: null, flags: [], data_loss: null, lag_seconds: null },
+      { topic, partition: 1, committed_offset: 10, log_start_offset: 0, log_end_offset: 10, lag: 0, owner: null, flags: [], data_loss: null, lag_seconds: null },
     ]);
   });
 
