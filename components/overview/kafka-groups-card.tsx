@@ -1,17 +1,38 @@
 import { getKafkaObservation } from '@/lib/sources/kafka';
 import { computeClusterGroupLags } from '@/lib/analysis/kafka-group-lag';
-import { formatCount } from '@/components/format';
+import { formatCount, formatDurationMs } from '@/components/format';
+import { countGroupsByState, worstBy } from '@/lib/analysis/group-state-summary';
+import { readTimeLagsOrNull } from '@/lib/consumers/time-lags';
 import { StateBadge } from '@/components/state-badge';
 import { filterByTeamScope, type TeamScope } from '@/lib/teams/team-scope';
 import Link from 'next/link';
 
 /** Consumer groups of one cluster; an async server component rendered inside its own Suspense. */
 export async function KafkaGroupsCard({ clusterId, scope }: { clusterId: string; scope: TeamScope }) {
-  const observation = await getKafkaObservation(clusterId);
+  const [observation, timeLags] = await Promise.all([getKafkaObservation(clusterId), readTimeLagsOrNull(clusterId)]);
   const groups = filterByTeamScope(computeClusterGroupLags(observation), 'kafka_group', (group) => group.group_id, scope, clusterId).sort((left, right) => right.lag.total_lag - left.lag.total_lag);
+  const byState = countGroupsByState(groups.map((group) => group.state));
+  const totalLag = groups.reduce((sum, group) => sum + group.lag.total_lag, 0);
+  const visibleIds = new Set(groups.map((group) => group.group_id));
+  const worstByTime = worstBy((timeLags?.groups ?? []).filter((group) => visibleIds.has(group.groupId)), (group) => group.lagSecondsMax, 3);
+  const groupLink = (groupId: string) => `/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(groupId)}`;
+  const attention = groups.filter((group) => (group.member_count === 0 && group.lag.total_lag > 0) || group.data_loss_count > 0);
   return (
     <section className="card" aria-labelledby={`cluster-${clusterId}`}>
       <h2 id={`cluster-${clusterId}`}>Kafka cluster “{clusterId}” — consumer groups</h2>
+      <dl className="facts" data-testid={`kafka-summary-${clusterId}`}>
+        <div><dt>Groups by state</dt><dd>{Object.entries(byState).filter(([, count]) => count > 0).map(([state, count]) => `${count} ${state}`).join(' · ') || 'none'}</dd></div>
+        <div><dt>Total lag</dt><dd>{formatCount(totalLag)} msgs</dd></div>
+        <div><dt>Worst by lag</dt><dd>{worstBy(groups, (group) => group.lag.total_lag, 3).map((group) => (
+          <div key={group.group_id}><a className="mono" href={groupLink(group.group_id)}>{group.group_id}</a> {formatCount(group.lag.total_lag)} msgs</div>
+        ))}</dd></div>
+        <div><dt>Worst by lag in time</dt><dd>{worstByTime.length === 0 ? <span className="muted">— (needs two collector snapshots)</span> : worstByTime.map((group) => (
+          <div key={group.groupId}><a className="mono" href={groupLink(group.groupId)}>{group.groupId}</a> {formatDurationMs((group.lagSecondsMax ?? 0) * 1_000)}</div>
+        ))}</dd></div>
+        <div><dt>Needs attention</dt><dd>{attention.length === 0 ? 'nothing: every group with lag has members and no data loss' : attention.map((group) => (
+          <div key={group.group_id}><a className="mono" href={groupLink(group.group_id)}>{group.group_id}</a>: {group.member_count === 0 ? 'no live members while messages wait' : `${group.data_loss_count} partitions lost records`}</div>
+        ))}</dd></div>
+      </dl>
       {observation.errors.length > 0 ? (
         <div className="banner" role="alert">
           {observation.errors.slice(0, 3).map((error) => (

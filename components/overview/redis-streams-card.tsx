@@ -1,6 +1,8 @@
 import { getRedisObservation } from '@/lib/sources/redis';
 import { formatCount, formatDurationMs } from '@/components/format';
 import { describeError } from '@/lib/log';
+import { summarizeStreamHealth } from '@/lib/analysis';
+import { getConfig } from '@/lib/config';
 import { scopeStreams } from '@/lib/teams/scoped-views';
 import type { TeamScope } from '@/lib/teams/team-scope';
 
@@ -17,9 +19,22 @@ export async function RedisStreamsCard({ scope }: { scope: TeamScope }) {
       </section>
     );
   }
+  const config = getConfig();
+  const visibleStreams = scopeStreams(observation.streams, scope);
+  const configuredGroupLags = visibleStreams.map((stream) => {
+    const group = stream.groups.find((candidate) => candidate.name === config.eventTransport.consumerGroup);
+    if (!stream.exists || !group) return 0;
+    return group.lag ?? group.lagEstimate?.entries ?? null;
+  });
+  const health = summarizeStreamHealth(configuredGroupLags, { degraded: config.thresholds.streamLagDegraded, unhealthy: config.thresholds.streamLagUnhealthy });
+  const tone = { healthy: 'ok', degraded: 'warn', unhealthy: 'bad' } as const;
   return (
     <section className="card" aria-labelledby="redis-streams">
       <h2 id="redis-streams">Redis streams</h2>
+      <p data-testid="redis-health-summary">
+        Group <span className="mono">{config.eventTransport.consumerGroup}</span>: <span className={`badge ${tone[health.status]}`}>{health.status}</span>{' '}
+        {health.streams.healthy} healthy · {health.streams.degraded} degraded · {health.streams.unhealthy} unhealthy · max lag {formatCount(health.max_lag)} entries · total {formatCount(health.total_lag)} entries
+      </p>
       <table className="data" data-testid="redis-streams">
         <thead>
           <tr>
@@ -29,7 +44,7 @@ export async function RedisStreamsCard({ scope }: { scope: TeamScope }) {
           </tr>
         </thead>
         <tbody>
-          {scopeStreams(observation.streams, scope).flatMap((stream) => {
+          {visibleStreams.flatMap((stream) => {
             if (!stream.exists || stream.groups.length === 0) {
               return [
                 <tr key={stream.name} data-stream={stream.name}>
