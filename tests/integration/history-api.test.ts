@@ -138,12 +138,13 @@ describe('partition, topic and stream-group trends', () => {
 
   it('returns a stream group series, names with ":", "/", "&" and spaces included, unknown lag kept apart', async () => {
     const path = `/api/v1/history/streams/${encodeURIComponent(stream)}/groups/${encodeURIComponent(streamGroup)}?from=${now - 30 * minute}&to=${now}&step=30m`;
-    const { status, body } = await get(streamGroupRoute, path, noParams);
+    // The route reads the names from the encoded path; params are what Next would pass.
+    const { status, body } = await get(streamGroupRoute, path, { stream, group: streamGroup });
     expect(status).toBe(200);
     expect(body).toMatchObject({ stream, group: streamGroup });
     expect(body.points).toHaveLength(1);
     expect(body.points[0]).toMatchObject({ samples: 60, lag_unknown_samples: 20 });
-    const unknown = await get(streamGroupRoute, `/api/v1/history/streams/${encodeURIComponent(stream)}/groups/nobody`, noParams);
+    const unknown = await get(streamGroupRoute, `/api/v1/history/streams/${encodeURIComponent(stream)}/groups/nobody`, { stream, group: 'nobody' });
     expect(unknown.status).toBe(404);
   });
 });

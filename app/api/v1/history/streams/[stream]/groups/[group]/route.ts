@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 // GET /api/v1/history/streams/{stream}/groups/{group}?from=&to=&step= — a Redis stream group's trend.
 // Names come from the encoded pathname (see lib/events/path-segments.ts): stream names hold ':' and '/'.
-export const GET = withAuth(async ({ request, searchParams }) => {
+export const GET = withAuth<{ stream: string; group: string }>(async ({ request, searchParams }) => {
   const [stream, literal, group, ...rest] = decodedSegmentsAfter(new URL(request.url).pathname, '/api/v1/history/streams/');
   if (!stream || literal !== 'groups' || !group || rest.length > 0) {
     throw badRequest('Path must be /api/v1/history/streams/{stream}/groups/{group}');
