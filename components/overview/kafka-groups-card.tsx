@@ -7,6 +7,10 @@ import { StateBadge } from '@/components/state-badge';
 import { filterByTeamScope, type TeamScope } from '@/lib/teams/team-scope';
 import Link from 'next/link';
 
+// The overview answers "what is behind"; the full, searchable list is one click away.
+const overviewGroupLimit = 25;
+const overviewAttentionLimit = 5;
+
 /** Consumer groups of one cluster; an async server component rendered inside its own Suspense. */
 export async function KafkaGroupsCard({ clusterId, scope }: { clusterId: string; scope: TeamScope }) {
   const [observation, timeLags] = await Promise.all([getKafkaObservation(clusterId), readTimeLagsOrNull(clusterId)]);
@@ -29,9 +33,9 @@ export async function KafkaGroupsCard({ clusterId, scope }: { clusterId: string;
         <div><dt>Worst by lag in time</dt><dd>{worstByTime.length === 0 ? <span className="muted">— (needs two collector snapshots)</span> : worstByTime.map((group) => (
           <div key={group.groupId}><a className="mono" href={groupLink(group.groupId)}>{group.groupId}</a> {formatDurationMs((group.lagSecondsMax ?? 0) * 1_000)}</div>
         ))}</dd></div>
-        <div><dt>Needs attention</dt><dd>{attention.length === 0 ? 'nothing: every group with lag has members and no data loss' : attention.map((group) => (
+        <div><dt>Needs attention</dt><dd>{attention.length === 0 ? 'nothing: every group with lag has members and no data loss' : attention.slice(0, overviewAttentionLimit).map((group) => (
           <div key={group.group_id}><a className="mono" href={groupLink(group.group_id)}>{group.group_id}</a>: {group.member_count === 0 ? 'no live members while messages wait' : `${group.data_loss_count} partitions lost records`}</div>
-        ))}</dd></div>
+        ))}{attention.length > overviewAttentionLimit ? <div className="muted">and {attention.length - overviewAttentionLimit} more</div> : null}</dd></div>
       </dl>
       {observation.errors.length > 0 ? (
         <div className="banner" role="alert">
@@ -52,7 +56,7 @@ export async function KafkaGroupsCard({ clusterId, scope }: { clusterId: string;
             </tr>
           </thead>
           <tbody>
-            {groups.map((group) => (
+            {groups.slice(0, overviewGroupLimit).map((group) => (
               <tr key={group.group_id} data-group-id={group.group_id}>
                 <td><Link className="mono" href={`/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(group.group_id)}`}>{group.group_id}</Link></td>
                 <td>{group.type}</td>
@@ -66,7 +70,10 @@ export async function KafkaGroupsCard({ clusterId, scope }: { clusterId: string;
           </tbody>
         </table>
       )}
-      <p className="muted">Observed {new Date(observation.observedAtMs).toLocaleTimeString()} with {observation.requestCount} Kafka requests.</p>
+      <p className="muted">
+        {groups.length > overviewGroupLimit ? <>The {overviewGroupLimit} groups with the most lag of {groups.length}: <Link href={`/clusters/${encodeURIComponent(clusterId)}/groups`}>all groups</Link>. </> : null}
+        Observed {new Date(observation.observedAtMs).toLocaleTimeString()} with {observation.requestCount} Kafka requests.
+      </p>
     </section>
   );
 }
