@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-const directory = process.argv[2] ?? 'test-results';
+const directory = process.argv[2] ?? '.test-reports';
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -19,7 +19,16 @@ function countPlaywrightSuite(suite) {
   for (const child of suite.suites ?? []) countPlaywrightSuite(child);
 }
 
-for (const file of readdirSync(directory).filter((name) => name.endsWith('-results.json'))) {
+// A missing report means a runner did not finish: that must not read as fewer tests passing.
+const expectedReports = ['unit-results.json', 'integration-results.json', 'e2e-results.json'];
+const present = readdirSync(directory);
+const missing = expectedReports.filter((name) => !present.includes(name));
+if (missing.length > 0) {
+  console.error(`missing test reports: ${missing.join(', ')}`);
+  process.exit(1);
+}
+
+for (const file of expectedReports) {
   const report = JSON.parse(readFileSync(path.join(directory, file), 'utf8'));
   if (typeof report.numPassedTests === 'number') {
     passed += report.numPassedTests;

@@ -8,7 +8,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NEXT_TELEMETRY_DISABLED=1
 export TEST_KAFKA_PORT="${TEST_KAFKA_PORT:-19092}"
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
-results_dir=test-results
+# Not test-results/: Playwright empties that folder when it starts.
+results_dir=.test-reports
 mkdir -p "$results_dir"
 rm -f "$results_dir"/*-results.json
 

@@ -1,3 +1,4 @@
+import { commitOffsetsForGroups } from './bulk-admin';
 import { Admin } from '@platformatic/kafka';
 
 export interface TopicSpecification {
@@ -36,19 +37,5 @@ export interface CommittedOffsetSpecification {
  * does: the group then exists as an Empty classic group with those offsets.
  */
 export async function commitOffsetsWithoutMembers(brokers: string[], groupId: string, offsets: CommittedOffsetSpecification[]): Promise<void> {
-  const admin = new Admin({ clientId: 'lagboard-workload-admin', bootstrapBrokers: brokers });
-  try {
-    const topicNames = [...new Set(offsets.map((offset) => offset.topic))];
-    await admin.alterConsumerGroupOffsets({
-      groupId,
-      topics: topicNames.map((name) => ({
-        name,
-        partitionOffsets: offsets
-          .filter((offset) => offset.topic === name)
-          .map((offset) => ({ partition: offset.partition, offset: BigInt(offset.offset) })),
-      })),
-    });
-  } finally {
-    await admin.close();
-  }
+  await commitOffsetsForGroups(brokers, [{ groupId, offsets }], 1);
 }
