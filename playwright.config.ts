@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { e2eBaseUrl, e2eServerEnvironment } from './e2e/e2e-env';
+import { e2eBaseUrl, e2eOutputDir, e2eServerEnvironment, e2eStorageStatePath } from './e2e/e2e-env';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -10,7 +10,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: '.test-reports/e2e-results.json' }]],
+  outputDir: e2eOutputDir,
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT_FILE ?? '.test-reports/e2e-results.json' }]],
   globalSetup: './e2e/global-setup.ts',
   use: {
     baseURL: e2eBaseUrl,
@@ -28,7 +29,7 @@ export default defineConfig({
       name: 'ui',
       testMatch: /ui\/.*\.spec\.ts/,
       dependencies: ['setup'],
-      use: { storageState: 'test-results/.auth/admin.json' },
+      use: { storageState: e2eStorageStatePath },
     },
   ],
   webServer: {

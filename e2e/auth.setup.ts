@@ -1,5 +1,5 @@
 import { test as setup, expect } from '@playwright/test';
-import { e2eAdmin } from './e2e-env';
+import { e2eAdmin, e2eStorageStatePath } from './e2e-env';
 
 // Signs in once through the real form; the UI project reuses the saved session.
 setup('sign in as the admin', async ({ page }) => {
@@ -9,5 +9,5 @@ setup('sign in as the admin', async ({ page }) => {
   await page.getByLabel('Password').fill(e2eAdmin.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
-  await page.context().storageState({ path: 'test-results/.auth/admin.json' });
+  await page.context().storageState({ path: e2eStorageStatePath });
 });

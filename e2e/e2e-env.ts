@@ -4,7 +4,11 @@ import { testKafkaClusters } from '../tests/support/test-env';
 export const e2ePort = Number(process.env.E2E_PORT ?? 3100);
 export const e2eBaseUrl = `http://127.0.0.1:${e2ePort}`;
 export const e2eAdmin = { username: 'e2e-admin', password: 'e2e-admin-password' };
-export const e2eDatabaseName = 'lagboard_e2e';
+// E2E_DATABASE_NAME: a separate database for a parallel run.
+export const e2eDatabaseName = process.env.E2E_DATABASE_NAME ?? 'lagboard_e2e';
+// E2E_OUTPUT_DIR: a separate artifacts folder (screenshots, signed-in state) for a parallel run.
+export const e2eOutputDir = process.env.E2E_OUTPUT_DIR ?? 'test-results';
+export const e2eStorageStatePath = `${e2eOutputDir}/.auth/admin.json`;
 export const e2eStreamGroup = 'signalr-consumers';
 export const e2eTopicPrefix = 'e2e';
 

@@ -1,10 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { e2eBaseUrl, e2eServerEnvironment, e2eTopicPrefix } from '../e2e-env';
+import { e2eBaseUrl, e2eOutputDir, e2eServerEnvironment, e2eTopicPrefix } from '../e2e-env';
 
 const group = (base: string) => `${e2eTopicPrefix}-${base}`;
 const groupPath = (groupId: string) => `/clusters/test/groups/${encodeURIComponent(groupId)}`;
-const screenshot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+const screenshot = (page: Page, name: string) => page.screenshot({ path: `${e2eOutputDir}/screenshots/${name}.png`, fullPage: true });
 
 test('every page renders and is saved as a screenshot', async ({ page }) => {
   const pages: Array<[string, string, RegExp]> = [
