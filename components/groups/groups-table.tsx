@@ -7,6 +7,7 @@ import { StateBadge } from '@/components/state-badge';
 import { formatCount } from '@/components/format';
 import type { GroupListWithTimeLagJson as GroupListJson } from '@/lib/consumers/merge-time-lags';
 import { formatDurationMs } from '@/components/format';
+import { LagSparkline, sparklineChange } from './lag-sparkline';
 
 type GroupListItemJson = GroupListJson['groups'][number];
 import { useConsumerGroups } from '@/lib/swr/use-consumer-groups';
@@ -14,7 +15,12 @@ import { useConsumerGroups } from '@/lib/swr/use-consumer-groups';
 export const groupHref = (clusterId: string, groupId: string) =>
   `/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(groupId)}`;
 
-function columnsFor(clusterId: string): Column<GroupListItemJson>[] {
+const statusTone = { OK: 'ok', WARN: 'warn', ERR: 'bad' } as const;
+const formatPercent = (ratio: number) => `${(ratio * 100).toFixed(ratio === 1 ? 0 : 1)} %`;
+// The snapshots' sparkline ends at the live total, so the line reaches "now".
+const sparklineOf = (row: GroupListItemJson) => (row.lag_sparkline.length > 0 ? [...row.lag_sparkline, row.total_lag] : []);
+
+function columnsFor(clusterId: string, spanLabel: string): Column<GroupListItemJson>[] {
   return [
     { id: 'group', header: 'Group', value: (row) => row.group_id, render: (row) => <Link className="mono" href={groupHref(clusterId, row.group_id)}>{row.group_id}</Link> },
     { id: 'type', header: 'Type', value: (row) => row.type },
@@ -24,8 +30,19 @@ function columnsFor(clusterId: string): Column<GroupListItemJson>[] {
     { id: 'p50', header: 'Lag P50', unit: 'msgs', value: (row) => row.lag_p50, render: (row) => formatCount(row.lag_p50), align: 'right' },
     { id: 'p95', header: 'Lag P95', unit: 'msgs', value: (row) => row.lag_p95, render: (row) => formatCount(row.lag_p95), align: 'right' },
     { id: 'max', header: 'Lag max', unit: 'msgs', value: (row) => row.lag_max, render: (row) => formatCount(row.lag_max), align: 'right' },
-    { id: 'total', header: 'Total lag', unit: 'msgs', value: (row) => row.total_lag, render: (row) => <span data-column="total-lag">{formatCount(row.total_lag)}</span>, align: 'right' },
+    { id: 'total', header: 'Total lag', unit: 'msgs', value: (row) => row.total_lag, render: (row) => <span data-testid="total-lag">{formatCount(row.total_lag)}</span>, align: 'right' },
     { id: 'lag-seconds', header: 'Lag in time', value: (row) => row.lag_seconds_max, render: (row) => formatDurationMs(row.lag_seconds_max === null ? null : row.lag_seconds_max * 1_000), align: 'right' },
+    { id: 'status', header: 'Status', value: (row) => row.status,
+      render: (row) => (row.status === null ? <span className="muted" title="Needs collector snapshots">—</span> : <span className={`badge ${statusTone[row.status]}`}>{row.status}</span>) },
+    { id: 'slo', header: 'SLO', unit: '% under threshold', value: (row) => row.slo_compliance, align: 'right',
+      render: (row) => <span className={row.slo_met ? undefined : 'badge bad'} title={row.slo_met ? 'SLO met' : 'SLO missed'}>{formatPercent(row.slo_compliance)}</span> },
+    { id: 'fairness', header: 'Fairness', unit: 'Gini', value: (row) => row.fairness_gini, align: 'right',
+      render: (row) => (row.fairness_gini === null
+        ? <span className="muted" title="No members">—</span>
+        : <span className={row.fairness_ok ? undefined : 'badge warn'} title={row.fairness_ok ? 'Partitions shared fairly' : 'Unfair assignment'}>{row.fairness_gini.toFixed(2)}</span>) },
+    { id: 'trend', header: 'Lag trend', unit: 'msgs change', value: (row) => sparklineChange(sparklineOf(row)),
+      render: (row) => <LagSparkline values={sparklineOf(row)} spanLabel={spanLabel} /> },
+    { id: 'teams', header: 'Teams', value: (row) => row.teams.join(', ') || null },
     { id: 'flags', header: 'Flags', value: (row) => [row.never_committed_count ? `${row.never_committed_count} never committed` : '', row.data_loss_count ? `${row.data_loss_count} data loss` : ''].filter(Boolean).join('; ') || null,
       render: (row) => (
         <>
@@ -36,9 +53,13 @@ function columnsFor(clusterId: string): Column<GroupListItemJson>[] {
   ];
 }
 
+const noTeam = '(no team)';
 const filters: TableFilter<GroupListItemJson>[] = [
   { id: 'state', label: 'states', value: (row) => row.state },
   { id: 'type', label: 'types', value: (row) => row.type },
+  { id: 'status', label: 'statuses', value: (row) => row.status ?? 'unknown' },
+  { id: 'team', label: 'teams', value: (row) => (row.teams.length > 0 ? row.teams : [noTeam]) },
+  { id: 'topic', label: 'topics', value: (row) => row.topics },
 ];
 
 // Built once per cluster id, not on every render.
@@ -47,19 +68,24 @@ const columnCache = new Map<string, Column<GroupListItemJson>[]>();
 export function GroupsTable({ initial, refreshIntervalSeconds }: { initial: GroupListJson; refreshIntervalSeconds: number }) {
   const { data, error, isValidating } = useConsumerGroups(initial.cluster_id, initial, refreshIntervalSeconds);
   const list = data ?? initial;
-  if (!columnCache.has(list.cluster_id)) columnCache.set(list.cluster_id, columnsFor(list.cluster_id));
+  const spanLabel = `${Math.round((list.sparkline_span_seconds ?? 3_600) / 60)} min`;
+  const columnKey = `${list.cluster_id}\u0000${spanLabel}`;
+  if (!columnCache.has(columnKey)) columnCache.set(columnKey, columnsFor(list.cluster_id, spanLabel));
   return (
     <>
       {error ? <div className="banner" role="alert">Refresh failed: {error.message}. Showing data from {new Date(list.observed_at).toLocaleTimeString()}.</div> : null}
       {list.errors.map((problem) => <div className="banner" role="alert" key={`${problem.scope}${problem.message}`}><strong>{problem.scope}</strong>: {problem.message}</div>)}
       <p className="muted" aria-live="polite">
         Observed {new Date(list.observed_at).toLocaleTimeString()} · refreshes every {refreshIntervalSeconds} s{isValidating ? ' · refreshing…' : ''}
+        {' · '}{list.time_lag_taken_at
+          ? `status, lag in time and trend from the snapshot of ${new Date(list.time_lag_taken_at).toLocaleTimeString()}`
+          : 'status, lag in time and trend appear once the collector has written snapshots'}
       </p>
       <DataTable
         tableId="groups"
         caption={`Consumer groups of cluster ${list.cluster_id}`}
         rows={list.groups}
-        columns={columnCache.get(list.cluster_id) ?? []}
+        columns={columnCache.get(columnKey) ?? []}
         rowKey={(row) => row.group_id}
         searchText={(row) => `${row.group_id} ${row.topics.join(' ')}`}
         filters={filters}

@@ -3,19 +3,43 @@
 import { useState } from 'react';
 import { refreshIntervalChoicesSeconds } from '@/lib/swr/refresh-interval';
 
-/** Kept per user in a cookie so the server renders pages with the same interval. */
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
+
+/** Saved in the user's record, so every browser the user signs in with refreshes alike. */
 export function RefreshIntervalSetting({ initialSeconds }: { initialSeconds: number }) {
   const [seconds, setSeconds] = useState(initialSeconds);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+
+  const save = async (chosen: number) => {
+    const previous = seconds;
+    setSeconds(chosen);
+    setSaveState({ kind: 'saving' });
+    try {
+      const response = await fetch('/api/v1/me/preferences', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refresh_interval_seconds: chosen }),
+      });
+      if (!response.ok) throw new Error(`the server answered ${response.status}`);
+      setSaveState({ kind: 'saved' });
+    } catch (error) {
+      setSeconds(previous);
+      setSaveState({ kind: 'failed', message: error instanceof Error ? error.message : 'unknown error' });
+    }
+  };
+
   return (
-    <label>
-      Refresh live views every
-      <select value={seconds} onChange={(event) => {
-        const chosen = Number(event.target.value);
-        setSeconds(chosen);
-        document.cookie = `refresh_s=${chosen}; path=/; max-age=31536000; samesite=lax`;
-      }}>
-        {refreshIntervalChoicesSeconds.map((choice) => <option key={choice} value={choice}>{choice} s</option>)}
-      </select>
-    </label>
+    <div>
+      <label>
+        Refresh live views every{' '}
+        <select value={seconds} disabled={saveState.kind === 'saving'} onChange={(event) => void save(Number(event.target.value))}>
+          {refreshIntervalChoicesSeconds.map((choice) => <option key={choice} value={choice}>{choice} s</option>)}
+        </select>
+      </label>
+      <span className="muted" role="status" data-testid="refresh-interval-status">
+        {saveState.kind === 'saving' ? ' Saving…' : saveState.kind === 'saved' ? ' Saved for your account.' : ''}
+      </span>
+      {saveState.kind === 'failed' ? <div className="banner" role="alert">Could not save the refresh interval: {saveState.message}.</div> : null}
+    </div>
   );
 }

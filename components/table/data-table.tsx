@@ -7,8 +7,14 @@ import { useTableUrlState } from './use-table-url-state';
 export interface TableFilter<Row> {
   id: string;
   label: string;
-  value: (row: Row) => string;
+  /** A row can carry several values (a group reads several topics); it matches if any is chosen. */
+  value: (row: Row) => string | readonly string[];
 }
+
+const filterValuesOf = <Row,>(filter: TableFilter<Row>, row: Row): readonly string[] => {
+  const value = filter.value(row);
+  return typeof value === 'string' ? [value] : value;
+};
 
 interface DataTableProps<Row> {
   tableId: string;
@@ -49,9 +55,15 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     const activeFilters = JSON.parse(filterKey) as Record<string, string>;
     const matching = rows.filter((row) =>
       (!search || searchText(row).toLowerCase().includes(search)) &&
-      filters.every((filter) => !activeFilters[filter.id] || filter.value(row) === activeFilters[filter.id]));
+      filters.every((filter) => !activeFilters[filter.id] || filterValuesOf(filter, row).includes(activeFilters[filter.id] as string)));
     return sortRows(matching, columns.find((column) => column.id === sortColumnId), direction);
   }, [rows, search, filterKey, filters, columns, sortColumnId, direction, searchText]);
+
+  // Options depend on the rows only, not on every keystroke in the search box.
+  const filterOptions = useMemo(
+    () => filters.map((filter) => [...new Set(rows.flatMap((row) => filterValuesOf(filter, row)))].sort()),
+    [rows, filters],
+  );
 
   const pageCount = Math.max(1, Math.ceil(visibleRows.length / pageSize));
   const page = Math.min(requestedPage, pageCount - 1);
@@ -67,8 +79,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       <div className="table-tools" role="search">
         <input type="search" aria-label={`Search ${props.caption}`} placeholder="Search by name…" defaultValue={read('q')}
           onChange={(event) => write({ q: event.target.value, page: null })} />
-        {filters.map((filter) => {
-          const options = [...new Set(rows.map(filter.value))].sort();
+        {filters.map((filter, filterIndex) => {
+          const options = filterOptions[filterIndex] ?? [];
           return (
             <select key={filter.id} aria-label={`Filter by ${filter.label}`} value={filterValues[filter.id]}
               onChange={(event) => write({ [filter.id]: event.target.value, page: null })}>
@@ -107,7 +119,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
             {pageRows.map((row) => (
               <tr key={props.rowKey(row)} {...props.rowAttributes?.(row)}>
                 {columns.map((column) => (
-                  <td key={column.id} className={column.align === 'right' ? 'number' : undefined}>
+                  <td key={column.id} className={column.align === 'right' ? 'number' : undefined} data-column={column.id}>
                     {column.render ? column.render(row) : (column.value(row) ?? '—')}
                   </td>
                 ))}

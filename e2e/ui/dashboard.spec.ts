@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { e2eBaseUrl, e2eOutputDir, e2eServerEnvironment, e2eTopicPrefix } from '../e2e-env';
+import { e2eBaseUrl, e2eOutputDir, e2eServerEnvironment, e2eStorageStatePath, e2eTopicPrefix } from '../e2e-env';
 
 const group = (base: string) => `${e2eTopicPrefix}-${base}`;
 const groupPath = (groupId: string) => `/clusters/test/groups/${encodeURIComponent(groupId)}`;
@@ -79,8 +79,66 @@ test('group → topic → group', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(group('fraud-scoring-slow'));
 });
 
-test('a live update changes the lag on screen', async ({ page, context }) => {
-  await context.addCookies([{ name: 'refresh_s', value: '5', url: e2eBaseUrl }]);
+test('the groups list shows status, SLO, fairness and trend, and filters by status, team and topic', async ({ page }) => {
+  const suffix = Date.now().toString(36);
+  const team = await page.request.post('/api/v1/teams', { data: { name: `shipping-${suffix}`, patterns: [{ kind: 'kafka_group', pattern: `${group('shipping')}*` }] } });
+  expect(team.status()).toBe(201);
+  try {
+    await page.goto('/clusters/test/groups');
+    const table = page.getByTestId('groups');
+    const unfair = table.locator(`tr[data-group-id="${group('order-enricher-unfair')}"]`);
+    await expect(unfair).toBeVisible();
+    // Fairness and SLO on screen are the health API's figures for the same group.
+    const health = await (await page.request.get(`/api/v1/consumers/groups/${group('order-enricher-unfair')}/health?cluster_id=test`)).json();
+    await expect(unfair.locator('td[data-column="fairness"]')).toHaveText(health.fairness_gini.toFixed(2));
+    await expect(unfair.locator('td[data-column="slo"]')).toHaveText(`${(health.slo_compliance * 100).toFixed(health.slo_compliance === 1 ? 0 : 1)} %`);
+    await expect(unfair.locator('td[data-column="status"]')).toHaveText(/^(OK|WARN|ERR|—)$/);
+
+    // Topic: only groups reading the audit topic remain, each listing it.
+    await page.getByRole('searchbox', { name: /Search/ }).fill(`${e2eTopicPrefix}-`);
+    await page.getByRole('combobox', { name: 'Filter by topics' }).selectOption(group('audit'));
+    await expect(page).toHaveURL(/groups\.topic=e2e-audit/);
+    await expect(table.locator(`tr[data-group-id="${group('audit-archiver-stopped')}"]`)).toBeVisible();
+    await expect(table.locator(`tr[data-group-id="${group('billing-healthy')}"]`)).toHaveCount(0);
+    for (const topics of await table.locator('td[data-column="topics"]').allTextContents()) expect(topics).toContain(group('audit'));
+    await page.getByRole('combobox', { name: 'Filter by topics' }).selectOption('');
+
+    // Team: the new team owns the KIP-848 group only.
+    await page.getByRole('combobox', { name: 'Filter by teams' }).selectOption(`shipping-${suffix}`);
+    await expect(table.locator('tbody tr')).toHaveCount(1);
+    await expect(table.locator('tbody tr')).toHaveAttribute('data-group-id', group('shipping-kip848'));
+    await expect(table.locator('td[data-column="teams"]')).toHaveText(`shipping-${suffix}`);
+    await page.getByRole('combobox', { name: 'Filter by teams' }).selectOption('');
+
+    // Status: every row left shows the chosen status.
+    const statusFilter = page.getByRole('combobox', { name: 'Filter by statuses' });
+    const firstStatus = (await statusFilter.locator('option').allTextContents()).find((option) => !option.startsWith('All')) as string;
+    await statusFilter.selectOption(firstStatus);
+    const shown = await table.locator('td[data-column="status"]').allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const status of shown) expect(status).toBe(firstStatus === 'unknown' ? '—' : firstStatus);
+    await screenshot(page, 'groups-filtered-by-status');
+  } finally {
+    await page.request.delete(`/api/v1/teams/${(await team.json()).id}`);
+  }
+});
+
+test('the refresh interval is kept per user, not per browser', async ({ page, browser }) => {
+  await page.goto('/settings');
+  await page.getByLabel('Refresh live views every').selectOption('60');
+  await expect(page.getByTestId('refresh-interval-status')).toHaveText(/Saved/);
+  // Another browser signed in as the same user: the session saved before the change, no new cookie.
+  const otherBrowser = await browser.newContext({ storageState: e2eStorageStatePath, baseURL: e2eBaseUrl });
+  const otherPage = await otherBrowser.newPage();
+  await otherPage.goto('/settings');
+  await expect(otherPage.getByLabel('Refresh live views every')).toHaveValue('60');
+  expect(await (await otherPage.request.get('/api/v1/me/preferences')).json()).toEqual({ refresh_interval_seconds: 60 });
+  expect((await otherPage.request.put('/api/v1/me/preferences', { data: { refresh_interval_seconds: 7 } })).status()).toBe(400);
+  await otherBrowser.close();
+});
+
+test('a live update changes the lag on screen', async ({ page }) => {
+  expect((await page.request.put('/api/v1/me/preferences', { data: { refresh_interval_seconds: 5 } })).status()).toBe(200);
   await page.goto(groupPath(group('fraud-scoring-slow')));
   const live = page.getByTestId('live-observed-at');
   const first = await live.textContent();

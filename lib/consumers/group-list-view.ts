@@ -1,4 +1,5 @@
-import { groupLagsByGroupId } from '@/lib/analysis';
+import { giniCoefficient, groupLagsByGroupId, isSloMet, partitionCountsPerMember, sloCompliance } from '@/lib/analysis';
+import type { GlobalThresholds } from '@/lib/teams/team-thresholds';
 import type { KafkaClusterObservation } from '@/lib/observations/kafka';
 import { errorsFor, isoTime, type ObservationErrorJson } from './json-shapes';
 
@@ -18,6 +19,15 @@ export interface GroupListItemJson {
   partition_count: number;
   never_committed_count: number;
   data_loss_count: number;
+  /** Ratio 0..1 of partitions under the SLO lag threshold, with the owning teams' thresholds. */
+  slo_compliance: number;
+  slo_met: boolean;
+  /** Gini of partitions per member; null without members. */
+  fairness_gini: number | null;
+  /** false when the Gini exceeds the fairness threshold. */
+  fairness_ok: boolean;
+  /** Names of the teams owning the group, sorted. */
+  teams: string[];
 }
 
 export interface GroupListJson {
@@ -28,13 +38,23 @@ export interface GroupListJson {
   errors: ObservationErrorJson[];
 }
 
-/** Every group of the cluster with lag statistics; no window is read, so this stays cheap for thousands of groups. */
-export function groupListView(observation: KafkaClusterObservation): GroupListJson {
+/** Who owns a group and which thresholds apply to it; unowned groups get the global ones. */
+export type GroupOwnershipLookup = (groupId: string) => { teamNames: string[]; thresholds: GlobalThresholds };
+
+/**
+ * Every group of the cluster with lag statistics, SLO compliance and fairness. SLO and fairness
+ * need only the current observation, so they are computed here for every group; nothing that
+ * needs the window (Burrow status, stuck partitions) is, so this stays cheap for thousands of groups.
+ */
+export function groupListView(observation: KafkaClusterObservation, ownership: GroupOwnershipLookup): GroupListJson {
   const lags = groupLagsByGroupId(observation);
   const groups: GroupListItemJson[] = [];
   for (const group of observation.groups) {
     const groupLag = lags.get(group.groupId);
     if (!groupLag) continue;
+    const { teamNames, thresholds } = ownership(group.groupId);
+    const compliance = sloCompliance(groupLag.partitions, { byTopic: thresholds.sloTopicThresholds, defaultLag: thresholds.sloThresholdP95Lag });
+    const fairnessGini = giniCoefficient(partitionCountsPerMember(group.members.map((member) => ({ memberId: member.memberId, assignedPartitionCount: member.assignedPartitions.length }))));
     groups.push({
       group_id: group.groupId,
       type: group.groupType,
@@ -49,6 +69,11 @@ export function groupListView(observation: KafkaClusterObservation): GroupListJs
       partition_count: groupLag.lag.partition_count,
       never_committed_count: groupLag.never_committed_count,
       data_loss_count: groupLag.data_loss_count,
+      slo_compliance: compliance,
+      slo_met: isSloMet(compliance, thresholds.sloComplianceMin),
+      fairness_gini: fairnessGini,
+      fairness_ok: fairnessGini === null || fairnessGini <= thresholds.fairnessGiniMax,
+      teams: teamNames,
     });
   }
   return {

@@ -1,17 +1,22 @@
 import type { LatestTimeLags } from '@/lib/history/latest-time-lags';
+import type { GroupListHistory } from '@/lib/history/group-list-history';
 import type { GroupDetailJson } from './group-detail-view';
 import type { GroupListJson } from './group-list-view';
 
 /**
- * Lag in seconds comes from the collector's snapshots (it needs log-end offsets over time), so
- * it is joined onto the live views here: null where no snapshot knows the group or partition.
+ * Lag in seconds and Burrow status come from the collector's snapshots (they need offsets over
+ * time), so they are joined onto the live views here: null where no snapshot knows the group.
  */
-export function withListTimeLags(list: GroupListJson, timeLags: LatestTimeLags | null) {
-  const byGroup = new Map(timeLags?.groups.map((group) => [group.groupId, group.lagSecondsMax]) ?? []);
+export function withListHistory(list: GroupListJson, history: GroupListHistory | null) {
+  const byGroup = new Map(history?.groups.map((group) => [group.groupId, group]) ?? []);
   return {
     ...list,
-    time_lag_taken_at: timeLags?.takenAtMs ? new Date(timeLags.takenAtMs).toISOString() : null,
-    groups: list.groups.map((group) => ({ ...group, lag_seconds_max: byGroup.get(group.group_id) ?? null })),
+    time_lag_taken_at: history?.takenAtMs ? new Date(history.takenAtMs).toISOString() : null,
+    sparkline_span_seconds: history ? history.spanMs / 1_000 : null,
+    groups: list.groups.map((group) => {
+      const stored = byGroup.get(group.group_id);
+      return { ...group, lag_seconds_max: stored?.lagSecondsMax ?? null, status: stored?.status ?? null, lag_sparkline: stored?.totalLagSparkline ?? [] };
+    }),
   };
 }
 
@@ -26,5 +31,5 @@ export function withDetailTimeLags(detail: GroupDetailJson, timeLags: LatestTime
   };
 }
 
-export type GroupListWithTimeLagJson = ReturnType<typeof withListTimeLags>;
+export type GroupListWithTimeLagJson = ReturnType<typeof withListHistory>;
 export type GroupDetailWithTimeLagJson = ReturnType<typeof withDetailTimeLags>;

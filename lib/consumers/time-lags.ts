@@ -1,5 +1,5 @@
 import 'server-only';
-import { getLatestTimeLags } from '@/lib/history';
+import { getGroupListHistory, getLatestTimeLags, type GroupListHistory } from '@/lib/history';
 import type { LatestTimeLags } from '@/lib/history/latest-time-lags';
 import { describeError, log } from '@/lib/log';
 
@@ -10,6 +10,17 @@ export async function readTimeLagsOrNull(clusterId: string): Promise<LatestTimeL
     return timeLags.takenAtMs === null ? null : timeLags;
   } catch (error) {
     log.warn('consumers.time_lag_unavailable', { cluster: clusterId, reason: describeError(error) });
+    return null;
+  }
+}
+
+/** The groups list's status, time lag and sparkline; null without a database or before any snapshot. */
+export async function readGroupListHistoryOrNull(clusterId: string): Promise<GroupListHistory | null> {
+  try {
+    const history = await getGroupListHistory(clusterId);
+    return history.takenAtMs === null ? null : history;
+  } catch (error) {
+    log.warn('consumers.list_history_unavailable', { cluster: clusterId, reason: describeError(error) });
     return null;
   }
 }

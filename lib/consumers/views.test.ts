@@ -10,6 +10,7 @@ import { groupFixture, memberFixture, observationFixture, topicFixture } from '.
 import { topicConsumersView } from './topic-consumers-view';
 import { topicDetailView } from './topic-detail-view';
 import { topicShares } from './topic-share';
+import { loadConfig } from '@/lib/config';
 
 const settings: ConsumerAnalysisSettings = {
   health: { sloThresholdP95Lag: { byTopic: { orders: 100 }, defaultLag: 1000 }, sloComplianceMin: 0.95, rebalanceScoreMin: 70, fairnessGiniMax: 0.3 },
@@ -35,6 +36,8 @@ const observation = observationFixture(Date.UTC(2026, 0, 1), [topicFixture('orde
 ]);
 observation.errors.push({ scope: 'group:audit', message: 'OffsetFetch: Kafka answered COORDINATOR_LOAD_IN_PROGRESS' });
 const lags = groupLagsByGroupId(observation);
+const globalThresholds = { ...loadConfig({}).thresholds, sloTopicThresholds: { orders: 100 }, sloThresholdP95Lag: 1000, sloComplianceMin: 0.95, fairnessGiniMax: 0.3 };
+const unowned = () => ({ teamNames: [], thresholds: globalThresholds });
 const [oddGroup, auditGroup] = observation.groups as [typeof observation.groups[0], typeof observation.groups[0]];
 
 function analyzed(groupId: string) {
@@ -46,14 +49,27 @@ function analyzed(groupId: string) {
 
 describe('consumer views', () => {
   it('lists every group with flat lag statistics', () => {
-    const list = groupListView(observation);
+    const list = groupListView(observation, unowned);
     expect(list).toMatchObject({ cluster_id: 'local', observed_at: '2026-01-01T00:00:00.000Z', group_count: 2 });
-    // Known lags 100, 10, 995: p50 = 100, p95 = 995, total 1105.
+    // Known lags 100, 10, 995: p50 = 100, p95 = 995, total 1105. SLO (orders: 100): only 10 is under -> 1/3.
+    // Partition counts 3 and 1: Gini 0.25, under 0.3.
     expect(list.groups[0]).toEqual({
       group_id: 'a b/c.ü', type: 'classic', state: 'Stable', partition_assignor: 'range', member_count: 2, topics: ['orders'],
       lag_p50: 100, lag_p95: 995, lag_max: 995, total_lag: 1105, partition_count: 3, never_committed_count: 1, data_loss_count: 1,
+      slo_compliance: 1 / 3, slo_met: false, fairness_gini: 0.25, fairness_ok: true, teams: [],
     });
+    // No members: fairness unknown, which is not a fairness problem; every lag 0 meets the SLO.
+    expect(list.groups[1]).toMatchObject({ group_id: 'audit', slo_compliance: 1, slo_met: true, fairness_gini: null, fairness_ok: true });
     expect(list.errors).toEqual([{ scope: 'group:audit', message: 'OffsetFetch: Kafka answered COORDINATOR_LOAD_IN_PROGRESS' }]);
+  });
+
+  it('judges SLO and fairness of a group with its owning teams\' thresholds', () => {
+    const strictTeam = (groupId: string) => groupId === 'audit'
+      ? unowned()
+      : { teamNames: ['payments'], thresholds: { ...globalThresholds, sloTopicThresholds: {}, sloThresholdP95Lag: 2000, sloComplianceMin: 0.9, fairnessGiniMax: 0.2 } };
+    const [odd] = groupListView(observation, strictTeam).groups;
+    // Threshold 2000 for every topic: all three known lags are under it.
+    expect(odd).toMatchObject({ teams: ['payments'], slo_compliance: 1, slo_met: true, fairness_gini: 0.25, fairness_ok: false });
   });
 
   it('details members, assignments and each partition with owner and flags', () => {

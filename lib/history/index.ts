@@ -3,11 +3,14 @@ import { getDb } from '@/lib/db';
 import type { GroupHistoryWindow } from './group-window';
 import { InMemoryGroupHistoryWindow } from './in-memory-window';
 import { readLatestTimeLags, type LatestTimeLags } from './latest-time-lags';
+import { readGroupListHistory, type GroupListHistory } from './group-list-history';
+import { TtlCache } from '@/lib/cache/ttl-cache';
 import { PersistedFirstGroupHistoryWindow } from './persisted-first-window';
 import { PersistedGroupHistoryWindow } from './persisted-window';
 
 export type { GroupHistoryWindow, GroupWindowPartition, GroupWindowPoint } from './group-window';
 export type { LatestTimeLags, PartitionTimeLagReading } from './latest-time-lags';
+export type { GroupListHistory, GroupListHistoryEntry } from './group-list-history';
 
 // On globalThis so that Next's dev-mode module reloads keep the window instead of emptying it.
 const globalStore = globalThis as unknown as { lagboardGroupWindow?: GroupHistoryWindow };
@@ -43,4 +46,18 @@ export function getGroupHistoryWindow(): GroupHistoryWindow {
  */
 export async function getLatestTimeLags(clusterId: string): Promise<LatestTimeLags> {
   return readLatestTimeLags(await getDb(), clusterId);
+}
+
+/** The groups list's sparkline: the last hour in at most 30 points (2-minute maxima). */
+export const GROUP_LIST_SPARKLINE_SPAN_MS = 60 * 60_000;
+const groupListSparklinePoints = 30;
+
+// Every viewer's list refresh reads the same snapshots; one read per cluster per TTL is enough.
+const historyCacheStore = globalThis as unknown as { lagboardGroupListHistoryCache?: TtlCache<GroupListHistory> };
+
+/** Burrow status, time lag and total-lag sparkline per group from the collector's snapshots. */
+export async function getGroupListHistory(clusterId: string): Promise<GroupListHistory> {
+  historyCacheStore.lagboardGroupListHistoryCache ??= new TtlCache(Math.min(getConfig().sourceCacheTtlMs, getConfig().history.snapshotIntervalMs));
+  return historyCacheStore.lagboardGroupListHistoryCache.get(clusterId, async () =>
+    readGroupListHistory(await getDb(), clusterId, { nowMs: Date.now(), spanMs: GROUP_LIST_SPARKLINE_SPAN_MS, maxPoints: groupListSparklinePoints }));
 }

@@ -1,8 +1,3 @@
-/** The viewer's refresh interval, one setting for every live view (cookie `refresh_s`). */
+/** The choices of the per-user refresh interval, one setting for every live view. */
 export const refreshIntervalChoicesSeconds = [5, 10, 30, 60] as const;
 export const defaultRefreshIntervalSeconds = 10;
-
-export function parseRefreshIntervalSeconds(value: string | undefined): number {
-  const seconds = Number(value);
-  return (refreshIntervalChoicesSeconds as readonly number[]).includes(seconds) ? seconds : defaultRefreshIntervalSeconds;
-}

@@ -1,8 +1,9 @@
 import { getConfig } from '@/lib/config';
 import { databaseFrom, type DatabaseOption } from './team-database';
-import { matchTeams, type TeamMatch } from './match-teams';
+import { matchTeams, type TeamMatch, type TeamRules } from './match-teams';
 import type { ResourceKind } from './resource-kinds';
-import { explainThresholds, type ResolvedThresholds } from './resolve-thresholds';
+import { explainThresholds, resolveThresholds, type ResolvedThresholds } from './resolve-thresholds';
+import type { GlobalThresholds } from './team-thresholds';
 import { teamRecordSelect, toTeamRules } from './team-record';
 
 /** The teams owning a resource, most specific pattern first. */
@@ -12,10 +13,32 @@ export async function teamsForResource(
   clusterId: string | null,
   options: DatabaseOption = {},
 ): Promise<TeamMatch[]> {
+  return matchTeams(await teamRulesOfKind(kind, options), { kind, name, clusterId });
+}
+
+/** The teams that own some resource of this kind, by name: one query, the globs are matched in memory. */
+export async function teamRulesOfKind(kind: ResourceKind, options: DatabaseOption = {}): Promise<TeamRules[]> {
   const prisma = await databaseFrom(options);
-  // Only teams with a pattern of this kind can match; the glob itself is checked in memory.
   const teams = await prisma.team.findMany({ where: { patterns: { some: { kind } } }, select: teamRecordSelect, orderBy: { name: 'asc' } });
-  return matchTeams(teams.map(toTeamRules), { kind, name, clusterId });
+  return teams.map(toTeamRules);
+}
+
+export interface ResourceOwnership {
+  teamNames: string[];
+  thresholds: GlobalThresholds;
+}
+
+/**
+ * For lists of thousands of resources: the teams are read once, then each resource's owners and
+ * thresholds are resolved in memory, as teamsForResource and thresholdsForResource would.
+ */
+export async function ownershipResolver(kind: ResourceKind, clusterId: string | null, options: DatabaseOption = {}): Promise<(name: string) => ResourceOwnership> {
+  const teams = await teamRulesOfKind(kind, options);
+  const global = getConfig().thresholds;
+  return (name) => {
+    const matches = matchTeams(teams, { kind, name, clusterId });
+    return { teamNames: matches.map((match) => match.team.name).sort(), thresholds: resolveThresholds(global, matches) };
+  };
 }
 
 /** The thresholds that apply to one resource, and which team set each (resolve-thresholds.ts). */

@@ -61,14 +61,16 @@ describe('GET /api/v1/consumers/groups', () => {
       const response = await callRoute(listGroupsRoute, { path: `/api/v1/consumers/groups${query}`, params: {}, token });
       expect(response.status).toBe(200);
       const body = response.body as GroupListJson;
-      expect(Object.keys(body).sort()).toEqual(['cluster_id', 'errors', 'group_count', 'groups', 'observed_at', 'time_lag_taken_at']);
+      expect(Object.keys(body).sort()).toEqual(['cluster_id', 'errors', 'group_count', 'groups', 'observed_at', 'sparkline_span_seconds', 'time_lag_taken_at']);
       expect(body.cluster_id).toBe(clusterId);
       expect(body.group_count).toBe(body.groups.length);
       expect(body.groups.find((group) => group.group_id === oddGroupId)).toEqual({
         group_id: oddGroupId, type: 'classic', state: 'Empty', partition_assignor: null, member_count: 0, topics: [topic],
         lag_p50: 0, lag_p95: 20, lag_max: 20, total_lag: 20, partition_count: 2, never_committed_count: 0, data_loss_count: 0,
-        // No collector snapshot holds this group: lag in seconds is unknown, not 0.
-        lag_seconds_max: null,
+        // The file's per-topic SLO threshold 5: lag 20 misses it, lag 0 meets it -> 0.5, as in the health API. No members: no Gini.
+        slo_compliance: 0.5, slo_met: false, fairness_gini: null, fairness_ok: true, teams: [],
+        // No collector snapshot holds this group: lag in seconds and status are unknown, not 0 or OK.
+        lag_seconds_max: null, status: null, lag_sparkline: [],
       });
     }
   });

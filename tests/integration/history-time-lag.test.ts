@@ -3,6 +3,7 @@ import { ManualClock } from '@/lib/collector/clock';
 import { testCollector } from '@/lib/collector/testing/test-collector';
 import { createDatabase, type Database } from '@/lib/db/create-client';
 import { readLatestTimeLags } from '@/lib/history/latest-time-lags';
+import { readGroupListHistory } from '@/lib/history/group-list-history';
 import { getPartitionTrend } from '@/lib/history/trend/get-partition-trend';
 import { closeKafkaConnections } from '@/lib/kafka';
 import { commitOffsetsWithoutMembers, ensureTopics, produceMessages } from '@/lib/kafka/workload';
@@ -71,6 +72,21 @@ describe('time lag from stored snapshots', () => {
     expect(latest.takenAtMs).toBe(t0 + 20_000);
     expect(latest.groups.find((group) => group.groupId === groupId)).toEqual({ groupId, lagSecondsMax: 15, partitions: [{ topic, partition: 0, lagSeconds: 15 }] });
     expect(latest.topics.find((entry) => entry.topic === topic)).toEqual({ topic, lagSecondsMax: 15 });
+
+    // The groups list reads group rows only: status and time lag of the newest snapshot, and the
+    // total lag per 10 s bucket (a 60 s span in 6 points) as its sparkline.
+    const [storedStatus] = await database.prisma.$queryRawUnsafe<{ status: string }[]>(
+      `SELECT g.status::text AS status FROM "HistoryGroupPoint" g JOIN "HistoryKafkaGroup" k ON k.id = g."groupRef"
+       WHERE k."groupId" = $1 ORDER BY g."snapshotId" DESC LIMIT 1`,
+      groupId,
+    );
+    const listHistory = await readGroupListHistory(database.prisma, 'test', { nowMs: t0 + 25_000, spanMs: 60_000, maxPoints: 6 });
+    expect(listHistory).toMatchObject({ clusterId: 'test', takenAtMs: t0 + 20_000, bucketMs: 10_000 });
+    expect(listHistory.groups.find((group) => group.groupId === groupId)).toEqual({ groupId, status: storedStatus?.status, lagSecondsMax: 15, totalLagSparkline: [100, 200, 150] });
+    // A span that ends before the first snapshot holds nothing.
+    expect(await readGroupListHistory(database.prisma, 'test', { nowMs: t0 - 1, spanMs: 60_000, maxPoints: 6 })).toMatchObject({ takenAtMs: null, groups: [] });
+    // Another cluster's groups are not mixed in.
+    expect((await readGroupListHistory(database.prisma, 'other', { nowMs: t0 + 25_000, spanMs: 60_000, maxPoints: 6 })).groups).toEqual([]);
 
     const trend = await getPartitionTrend(database.prisma, { clusterId: 'test', groupId, topic, partition: 0, range: { fromMs: t0, toMs: t0 + 30_000 }, requestedStepMs: 10_000 });
     expect(trend.points.map((point) => point.lag_seconds.max)).toEqual([null, 20, 15]);

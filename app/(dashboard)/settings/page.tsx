@@ -1,15 +1,14 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
 import { requireSession } from '@/lib/auth/require-session';
-import { parseRefreshIntervalSeconds } from '@/lib/swr/refresh-interval';
+import { refreshIntervalSecondsOf } from '@/lib/auth/user-preferences';
 import { RefreshIntervalSetting } from '@/components/settings/refresh-interval-setting';
 
 export const metadata: Metadata = { title: 'Settings · Lagboard' };
 
 export default async function SettingsPage() {
   const principal = await requireSession();
-  const refreshSeconds = parseRefreshIntervalSeconds((await cookies()).get('refresh_s')?.value);
+  const refreshSeconds = await refreshIntervalSecondsOf(principal.userId);
   return (
     <>
       <h1>Settings</h1>

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
 import { getGroupList } from '@/lib/consumers/get-consumer-views';
 import { requireSession } from '@/lib/auth/require-session';
 import { visibleTeamScope } from '@/lib/teams/visibility';
 import { scopeGroupList } from '@/lib/teams/scoped-views';
 import { loadOrNotFound } from '@/lib/api/page-data';
-import { parseRefreshIntervalSeconds } from '@/lib/swr/refresh-interval';
+import { refreshIntervalSecondsOf } from '@/lib/auth/user-preferences';
 import { GroupsTable } from '@/components/groups/groups-table';
 
 import { decodePathSegment } from '@/lib/decode-path-segment';
@@ -21,12 +20,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function GroupsPage({ params }: Props) {
   const clusterId = decodePathSegment((await params).cluster_id);
   const principal = await requireSession();
-  const [fullList, scope, cookieStore] = await loadOrNotFound(() => Promise.all([getGroupList(clusterId), visibleTeamScope(principal), cookies()]));
+  const [fullList, scope, refreshIntervalSeconds] = await loadOrNotFound(() => Promise.all([getGroupList(clusterId), visibleTeamScope(principal), refreshIntervalSecondsOf(principal.userId)]));
   const list = scopeGroupList(fullList, scope);
   return (
     <>
       <h1>Consumer groups — cluster “{list.cluster_id}”</h1>
-      <GroupsTable initial={list} refreshIntervalSeconds={parseRefreshIntervalSeconds(cookieStore.get('refresh_s')?.value)} />
+      <GroupsTable initial={list} refreshIntervalSeconds={refreshIntervalSeconds} />
     </>
   );
 }

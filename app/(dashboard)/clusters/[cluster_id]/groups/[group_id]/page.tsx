@@ -14,8 +14,7 @@ import { TrendSection, parseChartRange } from '@/components/trend/trend-section'
 import { loadGroupMarkers } from '@/lib/history/trend/group-markers';
 import { chartRanges } from '@/lib/share/chart-binding';
 import { hasRole } from '@/lib/auth/roles';
-import { cookies } from 'next/headers';
-import { parseRefreshIntervalSeconds } from '@/lib/swr/refresh-interval';
+import { refreshIntervalSecondsOf } from '@/lib/auth/user-preferences';
 
 import { decodePathSegment } from '@/lib/decode-path-segment';
 
@@ -69,7 +68,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
         <p className="muted">Observed {new Date(detail.observed_at).toLocaleTimeString()}.</p>
       </section>
       {detail.errors.map((problem) => <div className="banner" role="alert" key={`${problem.scope}${problem.message}`}><strong>{problem.scope}</strong>: {problem.message}</div>)}
-      <LiveGroupPanel clusterId={clusterId} groupId={groupId} intervalSeconds={Math.max(2, parseRefreshIntervalSeconds((await cookies()).get('refresh_s')?.value))}
+      <LiveGroupPanel clusterId={clusterId} groupId={groupId} intervalSeconds={await refreshIntervalSecondsOf(principal.userId)}
         initial={{ state: detail.state, member_count: detail.member_count, lag_metrics: metrics, observed_at: detail.observed_at }} />
       <HealthCard health={health} />
       <TrendSection binding={{ kind: 'kafka_group', cluster_id: clusterId, name: groupId, group: null, range }} basePath={basePath}
