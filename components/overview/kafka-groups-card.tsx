@@ -1,8 +1,10 @@
 import { getKafkaObservation } from '@/lib/sources/kafka';
-import { computeClusterGroupLags } from '@/lib/analysis/kafka-group-lag';
+import { groupLagsByGroupId } from '@/lib/analysis/kafka-group-lag';
 import { formatCount, formatDurationMs } from '@/components/format';
 import { countGroupsByState, worstBy } from '@/lib/analysis/group-state-summary';
-import { readTimeLagsOrNull } from '@/lib/consumers/time-lags';
+import { getGroupList } from '@/lib/consumers/get-group-list';
+import { listGovernanceAlerts } from '@/lib/consumers/list-alerts';
+import { ownershipResolver } from '@/lib/teams/teams-for-resource';
 import { StateBadge } from '@/components/state-badge';
 import { filterByTeamScope, type TeamScope } from '@/lib/teams/team-scope';
 import Link from 'next/link';
@@ -10,33 +12,53 @@ import Link from 'next/link';
 // The overview answers "what is behind"; the full, searchable list is one click away.
 const overviewGroupLimit = 25;
 const overviewAttentionLimit = 5;
+const overviewAlertLimit = 8;
 
 /** Consumer groups of one cluster; an async server component rendered inside its own Suspense. */
 export async function KafkaGroupsCard({ clusterId, scope }: { clusterId: string; scope: TeamScope }) {
-  const [observation, timeLags] = await Promise.all([getKafkaObservation(clusterId), readTimeLagsOrNull(clusterId)]);
-  const groups = filterByTeamScope(computeClusterGroupLags(observation), 'kafka_group', (group) => group.group_id, scope, clusterId).sort((left, right) => right.lag.total_lag - left.lag.total_lag);
+  const [list, observation, ownership] = await Promise.all([getGroupList(clusterId), getKafkaObservation(clusterId), ownershipResolver('kafka_group', clusterId)]);
+  const groups = filterByTeamScope(list.groups, 'kafka_group', (group) => group.group_id, scope, clusterId).sort((left, right) => right.total_lag - left.total_lag);
   const byState = countGroupsByState(groups.map((group) => group.state));
-  const totalLag = groups.reduce((sum, group) => sum + group.lag.total_lag, 0);
-  const visibleIds = new Set(groups.map((group) => group.group_id));
-  const worstByTime = worstBy((timeLags?.groups ?? []).filter((group) => visibleIds.has(group.groupId)), (group) => group.lagSecondsMax, 3);
+  const totalLag = groups.reduce((sum, group) => sum + group.total_lag, 0);
+  const worstByTime = worstBy(groups, (group) => group.lag_seconds_max, 3);
   const groupLink = (groupId: string) => `/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(groupId)}`;
-  const attention = groups.filter((group) => (group.member_count === 0 && group.lag.total_lag > 0) || group.data_loss_count > 0);
+  const attention = groups.filter((group) => (group.member_count === 0 && group.total_lag > 0) || group.data_loss_count > 0);
+  const alerts = listGovernanceAlerts(groups, groupLagsByGroupId(observation), (groupId) => ownership(groupId).thresholds);
+  const criticalCount = alerts.filter((alert) => alert.severity === 'critical').length;
   return (
     <section className="card" aria-labelledby={`cluster-${clusterId}`}>
       <h2 id={`cluster-${clusterId}`}>Kafka cluster “{clusterId}” — consumer groups</h2>
       <dl className="facts" data-testid={`kafka-summary-${clusterId}`}>
         <div><dt>Groups by state</dt><dd>{Object.entries(byState).filter(([, count]) => count > 0).map(([state, count]) => `${count} ${state}`).join(' · ') || 'none'}</dd></div>
         <div><dt>Total lag</dt><dd>{formatCount(totalLag)} msgs</dd></div>
-        <div><dt>Worst by lag</dt><dd>{worstBy(groups, (group) => group.lag.total_lag, 3).map((group) => (
-          <div key={group.group_id}><a className="mono" href={groupLink(group.group_id)}>{group.group_id}</a> {formatCount(group.lag.total_lag)} msgs</div>
+        <div><dt>Worst by lag</dt><dd>{worstBy(groups, (group) => group.total_lag, 3).map((group) => (
+          <div key={group.group_id}><a className="mono" href={groupLink(group.group_id)}>{group.group_id}</a> {formatCount(group.total_lag)} msgs</div>
         ))}</dd></div>
         <div><dt>Worst by lag in time</dt><dd>{worstByTime.length === 0 ? <span className="muted">— (needs two collector snapshots)</span> : worstByTime.map((group) => (
-          <div key={group.groupId}><a className="mono" href={groupLink(group.groupId)}>{group.groupId}</a> {formatDurationMs((group.lagSecondsMax ?? 0) * 1_000)}</div>
+          <div key={group.group_id}><a className="mono" href={groupLink(group.group_id)}>{group.group_id}</a> {formatDurationMs((group.lag_seconds_max ?? 0) * 1_000)}</div>
         ))}</dd></div>
         <div><dt>Needs attention</dt><dd>{attention.length === 0 ? 'nothing: every group with lag has members and no data loss' : attention.slice(0, overviewAttentionLimit).map((group) => (
           <div key={group.group_id}><a className="mono" href={groupLink(group.group_id)}>{group.group_id}</a>: {group.member_count === 0 ? 'no live members while messages wait' : `${group.data_loss_count} partitions lost records`}</div>
         ))}{attention.length > overviewAttentionLimit ? <div className="muted">and {attention.length - overviewAttentionLimit} more</div> : null}</dd></div>
       </dl>
+      <h3>Active governance alerts</h3>
+      <div data-testid={`kafka-alerts-${clusterId}`}>
+        {alerts.length === 0 ? <p className="muted">None: every group meets its SLO, shares partitions fairly and lost no records.</p> : (
+          <>
+            <p>{criticalCount} critical · {alerts.length - criticalCount} warning</p>
+            <ul className="alerts">
+              {alerts.slice(0, overviewAlertLimit).map((alert) => (
+                <li key={`${alert.group_id}-${alert.type}`}>
+                  <span className={`badge ${alert.severity === 'critical' ? 'bad' : 'warn'}`}>{alert.severity}</span>{' '}
+                  <Link className="mono" href={groupLink(alert.group_id)}>{alert.group_id}</Link>: {alert.message}
+                </li>
+              ))}
+            </ul>
+            {alerts.length > overviewAlertLimit ? <p className="muted">and {alerts.length - overviewAlertLimit} more in the <Link href={`/clusters/${encodeURIComponent(clusterId)}/groups?groups.sort=slo&groups.dir=asc`}>groups list</Link>.</p> : null}
+          </>
+        )}
+        <p className="muted">Stuck partitions and rebalance instability are judged over each group&apos;s history, on its page.</p>
+      </div>
       {observation.errors.length > 0 ? (
         <div className="banner" role="alert">
           {observation.errors.slice(0, 3).map((error) => (
@@ -63,8 +85,8 @@ export async function KafkaGroupsCard({ clusterId, scope }: { clusterId: string;
                 <td><StateBadge state={group.state} /></td>
                 <td className="number">{group.member_count}</td>
                 <td className="mono">{group.topics.join(', ') || '—'}</td>
-                <td className="number" data-column="total-lag">{formatCount(group.lag.total_lag)}</td>
-                <td className="number">{formatCount(group.lag.lag_max)}</td>
+                <td className="number" data-column="total-lag">{formatCount(group.total_lag)}</td>
+                <td className="number">{formatCount(group.lag_max)}</td>
               </tr>
             ))}
           </tbody>

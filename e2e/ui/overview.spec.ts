@@ -31,6 +31,19 @@ test('the overview lists the live Kafka groups of both types and the Redis strea
   }
 });
 
+test('the overview counts the same governance alerts as the groups API reports', async ({ page }) => {
+  interface ListedGroup { slo_met: boolean; data_loss_count: number; fairness_ok: boolean }
+  await expect(async () => {
+    await page.goto('/');
+    const list = await (await page.request.get('/api/v1/consumers/groups?cluster_id=test')).json() as { groups: ListedGroup[] };
+    const critical = list.groups.reduce((count, listed) => count + (listed.slo_met ? 0 : 1) + (listed.data_loss_count > 0 ? 1 : 0), 0);
+    const warning = list.groups.filter((listed) => !listed.fairness_ok).length;
+    const alerts = page.getByTestId('kafka-alerts-test');
+    if (critical + warning === 0) await expect(alerts).toContainText('None', { timeout: 1_000 });
+    else await expect(alerts).toContainText(`${critical} critical · ${warning} warning`, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+});
+
 test('a signed-out browser is sent to the sign-in page', async ({ browser }) => {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();

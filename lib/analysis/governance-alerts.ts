@@ -97,7 +97,11 @@ const severityRank: Record<GovernanceAlertSeverity, number> = { critical: 0, war
 
 /** Alerts of many groups: critical first, then by group id, each group's own order kept. */
 export function governanceAlerts(groups: readonly GroupAlertInput[], thresholds: GovernanceThresholds): GovernanceAlert[] {
-  const alerts = groups.flatMap((group) => groupGovernanceAlerts(group, thresholds));
+  return sortGovernanceAlerts(groups.flatMap((group) => groupGovernanceAlerts(group, thresholds)));
+}
+
+/** Critical first, then by group id; alerts of one group keep their kind order. */
+export function sortGovernanceAlerts(alerts: GovernanceAlert[]): GovernanceAlert[] {
   // Array.prototype.sort is stable, so alerts of one group keep their kind order.
   return alerts.sort((left, right) =>
     severityRank[left.severity] - severityRank[right.severity] || (left.group_id < right.group_id ? -1 : left.group_id > right.group_id ? 1 : 0));

@@ -49,6 +49,7 @@ export {
 export type { HealthFinding } from './group-findings';
 export {
   governanceAlerts,
+  sortGovernanceAlerts,
   groupGovernanceAlerts,
   type GovernanceAlert,
   type GovernanceAlertSeverity,

@@ -11,6 +11,7 @@ import { topicConsumersView } from './topic-consumers-view';
 import { topicDetailView } from './topic-detail-view';
 import { topicShares } from './topic-share';
 import { loadConfig } from '@/lib/config';
+import { listGovernanceAlerts } from './list-alerts';
 
 const settings: ConsumerAnalysisSettings = {
   health: { sloThresholdP95Lag: { byTopic: { orders: 100 }, defaultLag: 1000 }, sloComplianceMin: 0.95, rebalanceScoreMin: 70, fairnessGiniMax: 0.3 },
@@ -70,6 +71,20 @@ describe('consumer views', () => {
     const [odd] = groupListView(observation, strictTeam).groups;
     // Threshold 2000 for every topic: all three known lags are under it.
     expect(odd).toMatchObject({ teams: ['payments'], slo_compliance: 1, slo_met: true, fairness_gini: 0.25, fairness_ok: false });
+  });
+
+  it('raises the cluster-wide alerts from the list: lost records, SLO and fairness, per group thresholds', () => {
+    const list = groupListView(observation, unowned);
+    const strictFairness = { sloComplianceMin: 0.95, rebalanceScoreMin: 70, fairnessGiniMax: 0.2 };
+    const alerts = listGovernanceAlerts(list.groups, lags, (groupId) => (groupId === 'audit' ? { ...strictFairness, sloComplianceMin: 1 } : strictFairness));
+    expect(alerts.map((alert) => [alert.group_id, alert.type, alert.severity])).toEqual([
+      ['a b/c.ü', 'data_loss', 'critical'],
+      ['a b/c.ü', 'slo_violation', 'critical'],
+      ['a b/c.ü', 'unfair_distribution', 'warning'],
+    ]);
+    expect(alerts[0]?.message).toContain('orders-2');
+    // With the global Gini maximum 0.3, 0.25 is fair.
+    expect(listGovernanceAlerts(list.groups, lags, () => ({ ...strictFairness, fairnessGiniMax: 0.3 })).map((alert) => alert.type)).not.toContain('unfair_distribution');
   });
 
   it('details members, assignments and each partition with owner and flags', () => {
