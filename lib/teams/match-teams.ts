@@ -57,15 +57,23 @@ export function ruleSpecificity(rule: CompiledPatternRule): Specificity {
 
 /** The teams owning the resource, most specific first (ties keep the input order). */
 export function matchTeams(teams: readonly TeamRules[], resource: ResourceRef): TeamMatch[] {
-  const matches: TeamMatch[] = [];
-  for (const team of teams) {
-    let best: Specificity | null = null;
-    for (const rule of team.patterns.map(compilePatternRule)) {
-      if (!ruleMatches(rule, resource)) continue;
-      const specificity = ruleSpecificity(rule);
-      if (best === null || compareSpecificity(specificity, best) > 0) best = specificity;
+  return createTeamMatcher(teams)(resource);
+}
+
+/** matchTeams with the patterns compiled once, for matching thousands of resources. */
+export function createTeamMatcher(teams: readonly TeamRules[]): (resource: ResourceRef) => TeamMatch[] {
+  const compiled = teams.map((team) => ({ team, rules: team.patterns.map(compilePatternRule) }));
+  return (resource) => {
+    const matches: TeamMatch[] = [];
+    for (const { team, rules } of compiled) {
+      let best: Specificity | null = null;
+      for (const rule of rules) {
+        if (!ruleMatches(rule, resource)) continue;
+        const specificity = ruleSpecificity(rule);
+        if (best === null || compareSpecificity(specificity, best) > 0) best = specificity;
+      }
+      if (best !== null) matches.push({ team, specificity: best });
     }
-    if (best !== null) matches.push({ team, specificity: best });
-  }
-  return matches.sort((left, right) => compareSpecificity(right.specificity, left.specificity));
+    return matches.sort((left, right) => compareSpecificity(right.specificity, left.specificity));
+  };
 }

@@ -1,6 +1,6 @@
 import { getConfig } from '@/lib/config';
 import { databaseFrom, type DatabaseOption } from './team-database';
-import { matchTeams, type TeamMatch, type TeamRules } from './match-teams';
+import { createTeamMatcher, matchTeams, type TeamMatch, type TeamRules } from './match-teams';
 import type { ResourceKind } from './resource-kinds';
 import { explainThresholds, resolveThresholds, type ResolvedThresholds } from './resolve-thresholds';
 import type { GlobalThresholds } from './team-thresholds';
@@ -33,10 +33,10 @@ export interface ResourceOwnership {
  * thresholds are resolved in memory, as teamsForResource and thresholdsForResource would.
  */
 export async function ownershipResolver(kind: ResourceKind, clusterId: string | null, options: DatabaseOption = {}): Promise<(name: string) => ResourceOwnership> {
-  const teams = await teamRulesOfKind(kind, options);
+  const match = createTeamMatcher(await teamRulesOfKind(kind, options));
   const global = getConfig().thresholds;
   return (name) => {
-    const matches = matchTeams(teams, { kind, name, clusterId });
+    const matches = match({ kind, name, clusterId });
     return { teamNames: matches.map((match) => match.team.name).sort(), thresholds: resolveThresholds(global, matches) };
   };
 }
