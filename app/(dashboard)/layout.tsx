@@ -1,9 +1,10 @@
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { requireSession } from '@/lib/auth/require-session';
 import { listKafkaClusters } from '@/lib/sources/kafka';
 import { SignOutButton } from '@/components/sign-out-button';
 import { ThemeToggle } from '@/components/theme-toggle';
+import { SourceBanner } from '@/components/source-banner';
 import { cookies } from 'next/headers';
 
 export const dynamic = 'force-dynamic';
@@ -14,6 +15,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const theme = themeCookie === 'dark' || themeCookie === 'light' ? themeCookie : 'system';
   return (
     <>
+      {/* Keyboard users reach the page's own content without tabbing through the header each time. */}
+      <a href="#main" className="skip-link">Skip to main content</a>
       <header className="top">
         <Link href="/" className="brand">Lagboard</Link>
         <nav aria-label="Main">
@@ -30,7 +33,13 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <SignOutButton />
         </div>
       </header>
-      <main>{children}</main>
+      {/* tabIndex -1: the skip link's target must be able to take focus, without becoming a tab stop. */}
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={null}>
+          <SourceBanner />
+        </Suspense>
+        {children}
+      </main>
     </>
   );
 }

@@ -26,7 +26,7 @@ function columnsFor(clusterId: string, spanLabel: string): Column<GroupListItemJ
     { id: 'type', header: 'Type', value: (row) => row.type },
     { id: 'state', header: 'State', value: (row) => row.state, render: (row) => <StateBadge state={row.state} /> },
     { id: 'members', header: 'Members', value: (row) => row.member_count, align: 'right' },
-    { id: 'topics', header: 'Topics', value: (row) => row.topics.join(' '), render: (row) => <span className="mono">{row.topics.join(', ') || '—'}</span> },
+    { id: 'topics', header: 'Topics', value: (row) => row.topics.join(' '), render: (row) => <span className="mono clipped" title={row.topics.join(', ')}>{row.topics.join(', ') || '—'}</span> },
     { id: 'p50', header: 'Lag P50', unit: 'msgs', value: (row) => row.lag_p50, render: (row) => formatCount(row.lag_p50), align: 'right' },
     { id: 'p95', header: 'Lag P95', unit: 'msgs', value: (row) => row.lag_p95, render: (row) => formatCount(row.lag_p95), align: 'right' },
     { id: 'max', header: 'Lag max', unit: 'msgs', value: (row) => row.lag_max, render: (row) => formatCount(row.lag_max), align: 'right' },
@@ -34,7 +34,7 @@ function columnsFor(clusterId: string, spanLabel: string): Column<GroupListItemJ
     { id: 'lag-seconds', header: 'Lag in time', value: (row) => row.lag_seconds_max, render: (row) => formatDurationMs(row.lag_seconds_max === null ? null : row.lag_seconds_max * 1_000), align: 'right' },
     { id: 'status', header: 'Status', value: (row) => row.status,
       render: (row) => (row.status === null ? <span className="muted" title="Needs collector snapshots">—</span> : <span className={`badge ${statusTone[row.status]}`}>{row.status}</span>) },
-    { id: 'slo', header: 'SLO', unit: '% under threshold', value: (row) => row.slo_compliance, align: 'right',
+    { id: 'slo', header: 'SLO', unit: '%', value: (row) => row.slo_compliance, align: 'right',
       render: (row) => <span className={row.slo_met ? undefined : 'badge bad'} title={row.slo_met ? 'SLO met' : 'SLO missed'}>{formatPercent(row.slo_compliance)}</span> },
     { id: 'fairness', header: 'Fairness', unit: 'Gini', value: (row) => row.fairness_gini, align: 'right',
       render: (row) => (row.fairness_gini === null

@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { detailOptionsFromConfig, readObservation } from '@/lib/events/read-observation';
-import { buildStreamDetail } from '@/lib/events/stream-detail';
+import { readStreamDetail } from '@/lib/events/read-stream-detail';
 import { requireSession } from '@/lib/auth/require-session';
 import { assertCanView } from '@/lib/teams/visibility';
 import { loadOrNotFound } from '@/lib/api/page-data';
@@ -10,6 +8,9 @@ import { formatCount, formatDurationMs } from '@/components/format';
 import { LagLabel } from '@/components/streams/lag-label';
 import { TrendSection, parseChartRange } from '@/components/trend/trend-section';
 import { hasRole } from '@/lib/auth/roles';
+import { refreshIntervalSecondsOf } from '@/lib/auth/user-preferences';
+import { buildStreamLiveUpdate } from '@/lib/events/stream-live-update';
+import { LiveStreamPanel } from '@/components/streams/live-stream-panel';
 
 import { decodePathSegment } from '@/lib/decode-path-segment';
 
@@ -28,9 +29,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StreamPage({ params, searchParams }: Props) {
   const streamName = decodePathSegment((await params).stream);
   const principal = await requireSession();
-  await loadOrNotFound(() => assertCanView(principal, 'redis_stream', streamName, null));
-  const detail = buildStreamDetail(await readObservation(), streamName, detailOptionsFromConfig());
-  if (!detail) notFound();
+  const detail = await loadOrNotFound(async () => {
+    await assertCanView(principal, 'redis_stream', streamName, null);
+    return readStreamDetail(streamName);
+  });
   const range = parseChartRange((await searchParams).range);
   return (
     <>
@@ -46,6 +48,8 @@ export default async function StreamPage({ params, searchParams }: Props) {
         </dl>
         {detail.error ? <div className="banner" role="alert">{detail.error}</div> : null}
       </section>
+      <LiveStreamPanel streamName={detail.name} initial={buildStreamLiveUpdate(detail)}
+        refreshIntervalSeconds={await refreshIntervalSecondsOf(principal.userId)} />
       {detail.consumer_groups.length === 0 ? <p className="muted">No consumer groups read this stream.</p> : null}
       {detail.consumer_groups.map((group) => (
         <section className="card" key={group.name} data-group={group.name} aria-labelledby={`group-${group.name}`}>

@@ -1,10 +1,8 @@
-import { notFound } from '@/lib/api/errors';
 import { withAuth } from '@/lib/api/with-auth';
 import { assertCanView } from '@/lib/teams/visibility';
 import { decodedSegmentsAfter } from '@/lib/events/path-segments';
 import { queryObject, streamDetailQuery } from '@/lib/events/query';
-import { detailOptionsFromConfig, readObservation } from '@/lib/events/read-observation';
-import { buildStreamDetail } from '@/lib/events/stream-detail';
+import { readStreamDetail } from '@/lib/events/read-stream-detail';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,9 +11,5 @@ export const GET = withAuth<{ stream: string }>(async ({ request, searchParams, 
   const [streamName = ''] = decodedSegmentsAfter(new URL(request.url).pathname, '/api/v1/events/streams/');
   await assertCanView(principal, 'redis_stream', streamName, null);
   const { dead_consumer_idle_ms: deadConsumerIdleMs } = streamDetailQuery.parse(queryObject(searchParams));
-  const detail = buildStreamDetail(await readObservation(), streamName, detailOptionsFromConfig(deadConsumerIdleMs));
-  if (!detail) {
-    throw notFound(`Stream "${streamName}" is not observed (EVENT_STREAMS and EVENT_STREAM_DISCOVERY_PATTERN decide which are)`);
-  }
-  return detail;
+  return readStreamDetail(streamName, deadConsumerIdleMs);
 });

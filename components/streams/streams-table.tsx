@@ -1,0 +1,78 @@
+'use client';
+
+import Link from 'next/link';
+import type { Column } from '@/components/table/column';
+import { DataTable, type TableFilter } from '@/components/table/data-table';
+import { formatCount, formatDurationMs } from '@/components/format';
+import { LagLabel } from '@/components/streams/lag-label';
+import type { StreamLagThresholds } from '@/lib/analysis/stream-health';
+import type { StreamsListJson } from '@/lib/events/streams-list';
+import { useRedisStreams } from '@/lib/swr/use-redis-streams';
+import { buildStreamListRows, knownLag, type StreamListHealth, type StreamListRow } from './stream-list-rows';
+
+const healthTone: Record<StreamListHealth, string> = { healthy: 'ok', degraded: 'warn', unhealthy: 'bad', unknown: 'warn', 'no groups': '', 'no stream': '' };
+const streamHref = (stream: string) => `/streams/${encodeURIComponent(stream)}`;
+
+// Defined once at module level: the table's memoised sorting keys on these references.
+const columns: Column<StreamListRow>[] = [
+  { id: 'stream', header: 'Stream', value: (row) => row.stream, render: (row) => <Link className="mono" href={streamHref(row.stream)}>{row.stream}</Link> },
+  { id: 'length', header: 'Length', unit: 'entries', value: (row) => row.length, render: (row) => formatCount(row.length), align: 'right' },
+  { id: 'newest-age', header: 'Newest entry age', unit: 'ms', value: (row) => row.newestEntryAgeMs, render: (row) => formatDurationMs(row.newestEntryAgeMs), align: 'right' },
+  { id: 'group', header: 'Group', value: (row) => row.group,
+    render: (row) => (row.group === null ? <span className="muted">{row.note}</span> : <span className="mono">{row.group}</span>) },
+  { id: 'lag', header: 'Lag', unit: 'entries', value: (row) => knownLag(row.lag), align: 'right',
+    render: (row) => (row.lag === null ? '—' : <LagLabel lag={row.lag} />) },
+  { id: 'pending', header: 'Pending', unit: 'entries', value: (row) => row.pending, render: (row) => formatCount(row.pending), align: 'right' },
+  { id: 'consumers', header: 'Consumers', value: (row) => row.consumers, render: (row) => formatCount(row.consumers), align: 'right' },
+  { id: 'health', header: 'Health', value: (row) => row.health,
+    render: (row) => (
+      <>
+        <span className={`badge ${healthTone[row.health]}`}>{row.health}</span>
+        {row.group !== null && row.note ? <div className="muted">{row.note}</div> : null}
+      </>
+    ) },
+];
+
+const filters: TableFilter<StreamListRow>[] = [{ id: 'health', label: 'health classes', value: (row) => row.health }];
+const searchText = (row: StreamListRow) => `${row.stream} ${row.group ?? ''}`;
+const rowAttributes = (row: StreamListRow): Record<string, string> =>
+  (row.group === null ? { 'data-stream': row.stream } : { 'data-stream': row.stream, 'data-group': row.group });
+
+/** The streams list, refreshed with SWR every `refreshIntervalSeconds`; table state in the URL. */
+export function StreamsTable({ initial, thresholds, refreshIntervalSeconds }: {
+  initial: StreamsListJson;
+  thresholds: Required<StreamLagThresholds>;
+  refreshIntervalSeconds: number;
+}) {
+  const { data, error, isValidating } = useRedisStreams(initial, refreshIntervalSeconds);
+  const list = data ?? initial;
+  const rows = buildStreamListRows(list, thresholds);
+  const megabytes = (bytes: number) => formatCount(Math.round(bytes / 1024 / 1024));
+  return (
+    <>
+      {error ? <div className="banner" role="alert">Refresh failed: {error.message}. Showing data from {new Date(list.observed_at).toLocaleTimeString()}.</div> : null}
+      {list.server ? (
+        <p className="muted">Redis {list.server.version} · {megabytes(list.server.used_memory_bytes)} MiB used
+          {list.server.max_memory_bytes ? ` of ${megabytes(list.server.max_memory_bytes)} MiB` : ' (no limit)'} · {list.server.connected_clients} clients · {list.server.ops_per_second} ops/s</p>
+      ) : null}
+      {list.errors.map((problem) => <div className="banner" role="alert" key={`${problem.scope}${problem.message}`}><strong>{problem.scope}</strong>: {problem.message}</div>)}
+      <p className="muted">
+        Observed <span suppressHydrationWarning>{new Date(list.observed_at).toLocaleTimeString()}</span> · refreshes every {refreshIntervalSeconds} s{isValidating ? ' · refreshing…' : ''}
+      </p>
+      <DataTable
+        tableId="streams-list"
+        caption="Redis streams and their consumer groups"
+        rows={rows}
+        columns={columns}
+        rowKey={(row) => row.key}
+        searchText={searchText}
+        filters={filters}
+        defaultSort={{ columnId: 'lag', direction: 'desc' }}
+        emptyMessage="No streams observed: set EVENT_STREAMS or EVENT_STREAM_DISCOVERY_PATTERN."
+        csvFileName="redis-streams.csv"
+        rowAttributes={rowAttributes}
+      />
+      <p className="muted">Healthy below {formatCount(thresholds.degraded)} entries of lag, degraded below {formatCount(thresholds.unhealthy)}, unhealthy from {formatCount(thresholds.unhealthy)}.</p>
+    </>
+  );
+}
