@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useLiveUpdates } from '@/lib/live/use-live-updates';
 import { formatCount } from '@/components/format';
 import { StateBadge } from '@/components/state-badge';
 
@@ -18,28 +19,11 @@ export function LiveGroupPanel({ clusterId, groupId, intervalSeconds, initial }:
   intervalSeconds: number;
   initial: LiveUpdate;
 }) {
-  const [update, setUpdate] = useState<LiveUpdate>(initial);
   const [paused, setPaused] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [connected, setConnected] = useState(false);
-
-  useEffect(() => {
-    if (paused) return;
-    const url = `/api/v1/consumers/groups/${encodeURIComponent(groupId)}/live?cluster_id=${encodeURIComponent(clusterId)}&interval=${intervalSeconds}`;
-    const source = new EventSource(url);
-    source.addEventListener('open', () => setConnected(true));
-    source.addEventListener('update', (event) => {
-      setUpdate(JSON.parse((event as MessageEvent<string>).data) as LiveUpdate);
-      setProblem(null);
-    });
-    source.addEventListener('error', (event) => {
-      const data = (event as MessageEvent<string>).data;
-      setConnected(false);
-      setProblem(data ? (JSON.parse(data) as { message: string }).message : 'Live connection lost; retrying…');
-    });
-    // Closing on unmount or pause ends the server's stream too (request aborted).
-    return () => source.close();
-  }, [clusterId, groupId, intervalSeconds, paused]);
+  const url = paused ? null : `/api/v1/consumers/groups/${encodeURIComponent(groupId)}/live?cluster_id=${encodeURIComponent(clusterId)}&interval=${intervalSeconds}`;
+  const { latest, connection, problem } = useLiveUpdates<LiveUpdate>(url, intervalSeconds * 1_000);
+  const update = latest ?? initial;
+  const connected = connection === 'open';
 
   return (
     <section className="card" aria-labelledby="live-heading" data-testid="live-panel">
