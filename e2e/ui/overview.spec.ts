@@ -44,6 +44,34 @@ test('the overview counts the same governance alerts as the groups API reports',
   }).toPass({ timeout: 30_000 });
 });
 
+test('a team view shows only that team\'s groups and streams, with their aggregate', async ({ page }) => {
+  const name = `billing-view-${Date.now().toString(36)}`;
+  const created = await page.request.post('/api/v1/teams', { data: { name, patterns: [{ kind: 'kafka_group', pattern: `${group('billing')}*` }, { kind: 'redis_stream', pattern: 'events:chat' }] } });
+  expect(created.status()).toBe(201);
+  const teamId = (await created.json()).id as string;
+  try {
+    await page.goto('/');
+    await page.getByTestId('team-views').getByRole('link', { name }).click();
+    await expect(page).toHaveURL(new RegExp(`\\?team=${teamId}`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Overview — team “${name}”`);
+    const groups = page.getByTestId('kafka-groups-test');
+    await expect(groups.locator('tbody tr')).toHaveCount(1);
+    await expect(groups.locator('tbody tr')).toHaveAttribute('data-group-id', group('billing-healthy'));
+    // The aggregate is the team's: "groups by state" counts its one group, whatever its state.
+    await expect(page.getByTestId('kafka-summary-test').locator('dd').first()).toHaveText(/^1 [A-Za-z]+$/);
+    const streams = page.getByTestId('redis-streams');
+    await expect(streams.locator('tr[data-stream="events:chat"]')).toBeVisible();
+    await expect(streams.locator('tr[data-stream="events:ticket"]')).toHaveCount(0);
+    await expect(page.getByTestId('team-views').getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
+
+    await page.goto('/?team=no-such-team');
+    await expect(page.getByRole('alert').filter({ hasText: 'not one of yours' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overview');
+  } finally {
+    await page.request.delete(`/api/v1/teams/${teamId}`);
+  }
+});
+
 test('a signed-out browser is sent to the sign-in page', async ({ browser }) => {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();

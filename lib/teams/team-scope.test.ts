@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TeamPatternRule } from './match-teams';
-import { buildTeamScope, filterByTeamScope, isVisibleInScope, unrestrictedScope } from './team-scope';
+import { buildTeamScope, filterByTeamScope, isVisibleInScope, teamOnlyScope, unrestrictedScope } from './team-scope';
 
 const payments: TeamPatternRule[] = [
   { kind: 'kafka_group', pattern: 'payments-*', clusterId: null },
@@ -48,5 +48,16 @@ describe('team scope', () => {
     const strict = buildTeamScope(payments, [...payments, { kind: 'kafka_group', pattern: '*', clusterId: null }]);
     expect(filterByTeamScope(groups, 'kafka_group', (group) => group.groupId, strict, 'prod').map((group) => group.groupId))
       .toEqual(['payments-orders', 'payments-refunds']);
+  });
+
+  it('shows a team view only the team\'s own resources of each kind, not the unowned ones', () => {
+    const paymentsView = teamOnlyScope(payments);
+    expect(filterByTeamScope(groups, 'kafka_group', (group) => group.groupId, paymentsView, 'prod').map((group) => group.groupId))
+      .toEqual(['payments-orders', 'payments-refunds']);
+    expect(isVisibleInScope(paymentsView, { kind: 'redis_stream', name: 'events:payments', clusterId: null })).toBe(true);
+    expect(isVisibleInScope(paymentsView, { kind: 'redis_stream', name: 'events:chat', clusterId: null })).toBe(false);
+    // The team owns no topics: its view holds none.
+    expect(isVisibleInScope(paymentsView, { kind: 'kafka_topic', name: 'payments.orders', clusterId: 'prod' })).toBe(false);
+    expect(filterByTeamScope(groups, 'kafka_group', (group) => group.groupId, teamOnlyScope(shipping), 'test')).toEqual([]);
   });
 });

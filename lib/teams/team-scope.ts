@@ -1,5 +1,5 @@
 import { compilePatternRule, ruleMatches, type CompiledPatternRule, type TeamPatternRule } from './match-teams';
-import type { ResourceKind, ResourceRef } from './resource-kinds';
+import { resourceKinds, type ResourceKind, type ResourceRef } from './resource-kinds';
 
 /**
  * What a principal may see. Admins see everything. Everybody else sees the resources of their
@@ -22,6 +22,16 @@ export const unrestrictedScope: TeamScope = { all: true };
 
 export function buildTeamScope(memberRules: readonly TeamPatternRule[], allRules: readonly TeamPatternRule[]): TeamScope {
   return { all: false, memberRules: memberRules.map(compilePatternRule), ownedRules: allRules.map(compilePatternRule) };
+}
+
+/**
+ * One team's view: only the resources its patterns own, not the unowned ones a member would also
+ * see, so the page's figures are that team's aggregate. Every resource counts as owned (a
+ * catch-all rule per kind), so nothing outside the team's patterns passes.
+ */
+export function teamOnlyScope(teamRules: readonly TeamPatternRule[]): TeamScope {
+  const everything = resourceKinds.map((kind) => ({ kind, pattern: '*', clusterId: null }));
+  return buildTeamScope(teamRules, everything);
 }
 
 export function isVisibleInScope(scope: TeamScope, resource: ResourceRef): boolean {
