@@ -75,7 +75,7 @@ export function GroupsTable({ initial, refreshIntervalSeconds }: { initial: Grou
     <>
       {error ? <div className="banner" role="alert">Refresh failed: {error.message}. Showing data from {new Date(list.observed_at).toLocaleTimeString()}.</div> : null}
       {list.errors.map((problem) => <div className="banner" role="alert" key={`${problem.scope}${problem.message}`}><strong>{problem.scope}</strong>: {problem.message}</div>)}
-      <p className="muted" aria-live="polite">
+      <p className="muted">
         Observed {new Date(list.observed_at).toLocaleTimeString()} · refreshes every {refreshIntervalSeconds} s{isValidating ? ' · refreshing…' : ''}
         {' · '}{list.time_lag_taken_at
           ? `status, lag in time and trend from the snapshot of ${new Date(list.time_lag_taken_at).toLocaleTimeString()}`

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { refreshIntervalChoicesSeconds } from '@/lib/swr/refresh-interval';
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
@@ -9,9 +9,12 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { k
 export function RefreshIntervalSetting({ initialSeconds }: { initialSeconds: number }) {
   const [seconds, setSeconds] = useState(initialSeconds);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  // Only the newest choice's answer may update the state: answers can arrive out of order.
+  const latestRequest = useRef(0);
+  const savedSeconds = useRef(initialSeconds);
 
   const save = async (chosen: number) => {
-    const previous = seconds;
+    const request = ++latestRequest.current;
     setSeconds(chosen);
     setSaveState({ kind: 'saving' });
     try {
@@ -21,9 +24,11 @@ export function RefreshIntervalSetting({ initialSeconds }: { initialSeconds: num
         body: JSON.stringify({ refresh_interval_seconds: chosen }),
       });
       if (!response.ok) throw new Error(`the server answered ${response.status}`);
-      setSaveState({ kind: 'saved' });
+      savedSeconds.current = chosen;
+      if (request === latestRequest.current) setSaveState({ kind: 'saved' });
     } catch (error) {
-      setSeconds(previous);
+      if (request !== latestRequest.current) return;
+      setSeconds(savedSeconds.current);
       setSaveState({ kind: 'failed', message: error instanceof Error ? error.message : 'unknown error' });
     }
   };
@@ -32,7 +37,8 @@ export function RefreshIntervalSetting({ initialSeconds }: { initialSeconds: num
     <div>
       <label>
         Refresh live views every{' '}
-        <select value={seconds} disabled={saveState.kind === 'saving'} onChange={(event) => void save(Number(event.target.value))}>
+        {/* Never disabled while saving: a disabled control drops the keyboard focus. */}
+        <select value={seconds} aria-busy={saveState.kind === 'saving'} onChange={(event) => void save(Number(event.target.value))}>
           {refreshIntervalChoicesSeconds.map((choice) => <option key={choice} value={choice}>{choice} s</option>)}
         </select>
       </label>

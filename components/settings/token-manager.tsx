@@ -64,8 +64,12 @@ export function TokenManager({ initialTokens }: { initialTokens: ApiTokenJson[] 
         <p className="muted">No tokens yet. Create one for each script or Prometheus server.</p>
       ) : (
         <table className="data">
+          <caption className="visually-hidden">API tokens</caption>
           <thead>
-            <tr><th>Name</th><th>Prefix</th><th>Created</th><th>Last used</th><th>Status</th><th /></tr>
+            <tr>
+              <th scope="col">Name</th><th scope="col">Prefix</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">Status</th>
+              <th scope="col"><span className="visually-hidden">Actions</span></th>
+            </tr>
           </thead>
           <tbody>
             {tokens.map((token) => (

@@ -107,7 +107,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                     {column.sortable === false ? column.header : (
                       <button type="button" className="sort" onClick={() => toggleSort(column.id)}>
                         {column.header}{column.unit ? <span className="unit"> ({column.unit})</span> : null}
-                        {sorted ? (direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                        {/* aria-sort on the header says the direction; the arrow is for the eye only. */}
+                        {sorted ? <span aria-hidden="true">{direction === 'asc' ? ' ▲' : ' ▼'}</span> : null}
                       </button>
                     )}
                   </th>

@@ -7,11 +7,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const parameters = await searchParams;
   const callbackUrl = typeof parameters.callbackUrl === 'string' && parameters.callbackUrl.startsWith('/') ? parameters.callbackUrl : '/';
   return (
-    <div className="login-shell">
+    <main className="login-shell">
       <div className="card" style={{ minWidth: '20rem' }}>
         <h1>Sign in to Lagboard</h1>
         <LoginForm callbackUrl={callbackUrl} />
       </div>
-    </div>
+    </main>
   );
 }
