@@ -9,6 +9,8 @@ import { requireSession } from '@/lib/auth/require-session';
 import { visibleTeamScope } from '@/lib/teams/visibility';
 import { listTeams } from '@/lib/teams/find-teams';
 import { teamOnlyScope } from '@/lib/teams/team-scope';
+import { refreshIntervalSecondsOf } from '@/lib/auth/user-preferences';
+import { PageRefresh } from '@/components/page-refresh';
 
 export const metadata: Metadata = { title: 'Overview · Lagboard' };
 export const dynamic = 'force-dynamic';
@@ -26,6 +28,7 @@ export default async function OverviewPage({ searchParams }: Props) {
   return (
     <>
       <h1>{selectedTeam ? <>Overview — team “{selectedTeam.name}”</> : 'Overview'}</h1>
+      <PageRefresh intervalSeconds={await refreshIntervalSecondsOf(principal.userId)} renderedAt={new Date().toISOString()} />
       <TeamViewPicker teams={teams.map(({ id, name }) => ({ id, name }))} selectedTeamId={selectedTeam?.id ?? null} />
       {requestedTeamId !== undefined && !selectedTeam ? (
         <div className="banner" role="alert">That team does not exist or is not one of yours; showing everything you can see.</div>

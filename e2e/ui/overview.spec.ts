@@ -72,6 +72,22 @@ test('a team view shows only that team\'s groups and streams, with their aggrega
   }
 });
 
+test('the overview refreshes itself at the user\'s interval, and stops when paused', async ({ page }) => {
+  expect((await page.request.put('/api/v1/me/preferences', { data: { refresh_interval_seconds: 5 } })).status()).toBe(200);
+  await page.goto('/');
+  await expect(page.getByTestId('page-refresh')).toContainText('every 5 s');
+  const rendered = page.getByTestId('page-rendered-at');
+  const first = await rendered.textContent();
+  await expect(rendered).not.toHaveText(first ?? '', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Pause page refresh' }).click();
+  // A refresh already on its way when the button was pressed may still land.
+  await page.waitForTimeout(2_000);
+  const whenPaused = await rendered.textContent();
+  await page.waitForTimeout(7_000);
+  await expect(rendered).toHaveText(whenPaused ?? '');
+  await expect(page.getByTestId('page-refresh')).toContainText('paused');
+});
+
 test('a signed-out browser is sent to the sign-in page', async ({ browser }) => {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();

@@ -15,6 +15,7 @@ import { loadGroupMarkers } from '@/lib/history/trend/group-markers';
 import { chartRanges } from '@/lib/share/chart-binding';
 import { hasRole } from '@/lib/auth/roles';
 import { refreshIntervalSecondsOf } from '@/lib/auth/user-preferences';
+import { PageRefresh } from '@/components/page-refresh';
 
 import { decodePathSegment } from '@/lib/decode-path-segment';
 
@@ -45,11 +46,13 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const range = parseChartRange((await searchParams).range);
   const nowMs = Date.parse(detail.observed_at);
   const markers = await loadGroupMarkers(clusterId, groupId, { fromMs: nowMs - chartRanges[range], toMs: nowMs });
+  const refreshIntervalSeconds = await refreshIntervalSecondsOf(principal.userId);
   const basePath = `/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(groupId)}`;
   return (
     <>
       <p className="muted"><Link href={`/clusters/${encodeURIComponent(clusterId)}/groups`}>Consumer groups of {clusterId}</Link> ›</p>
       <h1 className="mono">{detail.group_id}</h1>
+      <PageRefresh intervalSeconds={refreshIntervalSeconds} renderedAt={detail.observed_at} />
       <section className="card">
         <dl className="facts">
           <div><dt>State</dt><dd><StateBadge state={detail.state} /></dd></div>
@@ -68,7 +71,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
         <p className="muted">Observed {new Date(detail.observed_at).toLocaleTimeString()}.</p>
       </section>
       {detail.errors.map((problem) => <div className="banner" role="alert" key={`${problem.scope}${problem.message}`}><strong>{problem.scope}</strong>: {problem.message}</div>)}
-      <LiveGroupPanel clusterId={clusterId} groupId={groupId} intervalSeconds={await refreshIntervalSecondsOf(principal.userId)}
+      <LiveGroupPanel clusterId={clusterId} groupId={groupId} intervalSeconds={refreshIntervalSeconds}
         initial={{ state: detail.state, member_count: detail.member_count, lag_metrics: metrics, observed_at: detail.observed_at }} />
       <HealthCard health={health} />
       <TrendSection binding={{ kind: 'kafka_group', cluster_id: clusterId, name: groupId, group: null, range }} basePath={basePath}

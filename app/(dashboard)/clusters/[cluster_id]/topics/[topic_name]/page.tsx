@@ -8,6 +8,8 @@ import { loadOrNotFound } from '@/lib/api/page-data';
 import { formatCount } from '@/components/format';
 import { formatRetentionBytes, formatRetentionMs } from '@/components/format-retention';
 import { StateBadge } from '@/components/state-badge';
+import { PageRefresh } from '@/components/page-refresh';
+import { refreshIntervalSecondsOf } from '@/lib/auth/user-preferences';
 
 import { decodePathSegment } from '@/lib/decode-path-segment';
 
@@ -28,9 +30,9 @@ export default async function TopicPage({ params }: Props) {
   const clusterId = decodePathSegment(clusterSegment);
   const topicName = decodePathSegment(topicSegment);
   const principal = await requireSession();
-  const [fullDetail, scope] = await loadOrNotFound(async () => {
+  const [fullDetail, scope, refreshIntervalSeconds] = await loadOrNotFound(async () => {
     await assertCanView(principal, 'kafka_topic', topicName, clusterId);
-    return Promise.all([getTopicDetail(clusterId, topicName), visibleTeamScope(principal)]);
+    return Promise.all([getTopicDetail(clusterId, topicName), visibleTeamScope(principal), refreshIntervalSecondsOf(principal.userId)]);
   });
   const detail = scopeTopicDetail(fullDetail, scope);
   const { topic, coverage, insight_summary: insight } = detail;
@@ -38,6 +40,7 @@ export default async function TopicPage({ params }: Props) {
     <>
       <p className="muted"><Link href={`/clusters/${encodeURIComponent(clusterId)}/groups`}>Consumer groups of {clusterId}</Link> › topic</p>
       <h1 className="mono">{topic.name}</h1>
+      <PageRefresh intervalSeconds={refreshIntervalSeconds} renderedAt={detail.observed_at} />
       <section className="card" aria-labelledby="insight">
         <h2 id="insight">Governance insight <span className={`badge ${tone[insight.overall_status]}`}>{insight.overall_status}</span></h2>
         <p data-testid="insight-summary">{insight.summary}</p>
