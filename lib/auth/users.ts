@@ -5,7 +5,7 @@ import type { DatabaseClient } from '@/lib/db/create-client';
 import { hashPassword, verifyPassword } from './password';
 import type { Role } from './roles';
 
-// Same rule as LAGBOARD_ADMIN_USER in lib/config.ts.
+// Same rule as LAGBOARD_ADMIN_USER in lib/config-settings.ts.
 export const usernameSchema = z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/, 'must be 1-64 letters, digits or _.@-');
 // The upper bound keeps a megabyte "password" from becoming a cheap way to burn CPU.
 export const passwordSchema = z.string().min(4, 'must be at least 4 characters').max(1024, 'must be at most 1024 characters');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { badRequest } from '@/lib/api/errors';
 import { listKafkaClusters } from '@/lib/sources/kafka';
 
-// The same rule config.ts applies to KAFKA_CLUSTERS ids, so a malformed id is a 400, an unknown one a 404.
+// The same rule lib/config-values.ts applies to KAFKA_CLUSTERS ids, so a malformed id is a 400, an unknown one a 404.
 const clusterIdPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 const consumersQuery = z.strictObject({

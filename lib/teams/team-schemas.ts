@@ -10,7 +10,7 @@ import { resourceKinds } from './resource-kinds';
 export const teamNameSchema = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters')
   .regex(/^[\p{L}\p{N} _.:@()/+-]+$/u, 'letters, digits, space and _.:@()/+- only');
 
-// Same rule as KAFKA_CLUSTERS ids in lib/config.ts.
+// Same rule as KAFKA_CLUSTERS ids in lib/config-values.ts.
 const clusterIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'is not a cluster id');
 
 // Group ids and stream keys may hold almost anything; control characters are refused because
