@@ -80,7 +80,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         <input type="search" aria-label={`Search ${props.caption}`} placeholder="Search by name…" defaultValue={read('q')}
           onChange={(event) => write({ q: event.target.value, page: null })} />
         {filters.map((filter, filterIndex) => {
-          const options = filterOptions[filterIndex] ?? [];
+          const active = read(filter.id);
+          // A value from a shared link that no row has (any more) stays selectable, so the select
+          // shows the filter that is in force instead of "All".
+          const known = filterOptions[filterIndex] ?? [];
+          const options = active && !known.includes(active) ? [...known, active] : known;
           return (
             <select key={filter.id} aria-label={`Filter by ${filter.label}`} value={filterValues[filter.id]}
               onChange={(event) => write({ [filter.id]: event.target.value, page: null })}>
