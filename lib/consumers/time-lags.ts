@@ -3,24 +3,28 @@ import { getGroupListHistory, getLatestTimeLags, type GroupListHistory } from '@
 import type { LatestTimeLags } from '@/lib/history/latest-time-lags';
 import { describeError, log } from '@/lib/log';
 
-/** The collector's newest time lags for a cluster; null without a database or before any snapshot. */
-export async function readTimeLagsOrNull(clusterId: string): Promise<LatestTimeLags | null> {
+/**
+ * History joined onto a live view is optional: without a database, on a database error or before
+ * the first snapshot the view is still served, with these figures null.
+ */
+async function snapshotReadOrNull<Reading extends { takenAtMs: number | null }>(
+  event: string,
+  clusterId: string,
+  read: (clusterId: string) => Promise<Reading>,
+): Promise<Reading | null> {
   try {
-    const timeLags = await getLatestTimeLags(clusterId);
-    return timeLags.takenAtMs === null ? null : timeLags;
+    const reading = await read(clusterId);
+    return reading.takenAtMs === null ? null : reading;
   } catch (error) {
-    log.warn('consumers.time_lag_unavailable', { cluster: clusterId, reason: describeError(error) });
+    log.warn(event, { cluster: clusterId, reason: describeError(error) });
     return null;
   }
 }
 
-/** The groups list's status, time lag and sparkline; null without a database or before any snapshot. */
-export async function readGroupListHistoryOrNull(clusterId: string): Promise<GroupListHistory | null> {
-  try {
-    const history = await getGroupListHistory(clusterId);
-    return history.takenAtMs === null ? null : history;
-  } catch (error) {
-    log.warn('consumers.list_history_unavailable', { cluster: clusterId, reason: describeError(error) });
-    return null;
-  }
-}
+/** The collector's newest time lags for a cluster. */
+export const readTimeLagsOrNull = (clusterId: string): Promise<LatestTimeLags | null> =>
+  snapshotReadOrNull('consumers.time_lag_unavailable', clusterId, getLatestTimeLags);
+
+/** The groups list's status, time lag and sparkline. */
+export const readGroupListHistoryOrNull = (clusterId: string): Promise<GroupListHistory | null> =>
+  snapshotReadOrNull('consumers.list_history_unavailable', clusterId, getGroupListHistory);
