@@ -51,9 +51,14 @@ export async function readLatestTimeLags(sql: SqlClient, clusterId: string): Pro
   );
   const byGroup = new Map<string, PartitionTimeLagReading[]>();
   const byTopic = new Map<string, (number | null)[]>();
+  // Appended in place: copying the arrays per row would be quadratic in a topic's partitions x groups.
   for (const row of rows) {
-    byGroup.set(row.group_id, [...(byGroup.get(row.group_id) ?? []), { topic: row.topic, partition: row.partition, lagSeconds: row.lag_seconds }]);
-    byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row.lag_seconds]);
+    const groupReadings = byGroup.get(row.group_id) ?? [];
+    groupReadings.push({ topic: row.topic, partition: row.partition, lagSeconds: row.lag_seconds });
+    byGroup.set(row.group_id, groupReadings);
+    const topicReadings = byTopic.get(row.topic) ?? [];
+    topicReadings.push(row.lag_seconds);
+    byTopic.set(row.topic, topicReadings);
   }
   return {
     clusterId,
