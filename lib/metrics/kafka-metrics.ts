@@ -43,7 +43,9 @@ export function kafkaTopicLagRows(observation: KafkaClusterObservation, timeLags
     const byTopic = new Map<string, number[]>();
     for (const partition of group.partitions) {
       if (partition.lag !== null) {
-        byTopic.set(partition.topic, [...(byTopic.get(partition.topic) ?? []), partition.lag]);
+        const lags = byTopic.get(partition.topic) ?? [];
+        lags.push(partition.lag);
+        byTopic.set(partition.topic, lags);
       }
     }
     for (const [topic, lags] of byTopic) {
