@@ -110,10 +110,14 @@ test('the groups list shows status, SLO, fairness and trend, and filters by stat
     await expect(table.locator('td[data-column="teams"]')).toHaveText(`shipping-${suffix}`);
     await page.getByRole('combobox', { name: 'Filter by teams' }).selectOption('');
 
-    // Status: every row left shows the chosen status.
+    // Status: every row left shows the chosen status. The options come from every group, so the
+    // search for the demo's groups is cleared first (the chosen status may be on other groups only).
+    await page.getByRole('searchbox', { name: /Search/ }).fill('');
     const statusFilter = page.getByRole('combobox', { name: 'Filter by statuses' });
     const firstStatus = (await statusFilter.locator('option').allTextContents()).find((option) => !option.startsWith('All')) as string;
     await statusFilter.selectOption(firstStatus);
+    await expect(page).toHaveURL(new RegExp(`groups\\.status=${firstStatus}`));
+    await expect(table.locator('td[data-column="status"]').first()).toBeVisible();
     const shown = await table.locator('td[data-column="status"]').allTextContents();
     expect(shown.length).toBeGreaterThan(0);
     for (const status of shown) expect(status).toBe(firstStatus === 'unknown' ? '—' : firstStatus);
