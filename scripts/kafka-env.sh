@@ -5,7 +5,15 @@ ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}"
 KAFKA_HOME_DIR="${KAFKA_HOME_DIR:-$ROOT_DIR/.kafka}"
-KAFKA_LIB_DIR="$KAFKA_HOME_DIR/lib"
+# KAFKA_VERSION picks the broker release (the tests also run one 3.x broker); each version has
+# its own jar folder, the default keeps the plain `lib`.
+KAFKA_DEFAULT_VERSION=4.4.0
+KAFKA_VERSION="${KAFKA_VERSION:-$KAFKA_DEFAULT_VERSION}"
+if [ "$KAFKA_VERSION" = "$KAFKA_DEFAULT_VERSION" ]; then
+  KAFKA_LIB_DIR="$KAFKA_HOME_DIR/lib"
+else
+  KAFKA_LIB_DIR="$KAFKA_HOME_DIR/lib-$KAFKA_VERSION"
+fi
 KAFKA_RUN_DIR="$KAFKA_HOME_DIR/run-$KAFKA_PORT"
 KAFKA_PID_FILE="$KAFKA_RUN_DIR/broker.pid"
 KAFKA_LOG_FILE="$KAFKA_RUN_DIR/broker.log"
@@ -19,7 +27,7 @@ kafka_java_command() {
   local main_class="$1"; shift
   # shellcheck disable=SC2086 # KAFKA_JAVA_OPTS is a list of JVM flags
   printf '%s\0' java ${KAFKA_JAVA_OPTS:--Xms128m -Xmx512m} \
-    "-Dlog4j2.configurationFile=$ROOT_DIR/scripts/kafka/log4j2.yaml" \
+    "-Dlog4j2.configurationFile=$ROOT_DIR/scripts/kafka/log4j2.properties" \
     -cp "$(kafka_classpath)" "$main_class" "$@"
 }
 

@@ -14,8 +14,8 @@ if ! command -v mvn >/dev/null 2>&1; then
   echo "kafka: Maven is required to fetch the broker jars (Debian: apt-get install -y maven)" >&2
   exit 3
 fi
-echo "kafka: fetching broker jars from Maven Central into $KAFKA_LIB_DIR ..."
+echo "kafka: fetching Kafka $KAFKA_VERSION jars from Maven Central into $KAFKA_LIB_DIR ..."
 rm -rf "$KAFKA_LIB_DIR"
 mvn -q -B -f "$ROOT_DIR/scripts/kafka/pom.xml" dependency:copy-dependencies \
-  -DoutputDirectory="$KAFKA_LIB_DIR" -DincludeScope=runtime
+  -Dkafka.version="$KAFKA_VERSION" -DoutputDirectory="$KAFKA_LIB_DIR" -DincludeScope=runtime
 touch "$KAFKA_LIB_DIR/.complete"

@@ -17,6 +17,10 @@ if kafka_is_listening; then
 fi
 
 config="$KAFKA_RUN_DIR/server.properties"
+case "$KAFKA_VERSION" in
+  3.*) group_protocols=classic ;;
+  *) group_protocols=classic,consumer ;;
+esac
 cat > "$config" <<PROPS
 process.roles=broker,controller
 node.id=1
@@ -36,8 +40,8 @@ share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
-# Both group protocols: classic and the KIP-848 consumer protocol.
-group.coordinator.rebalance.protocols=classic,consumer
+# Both group protocols: classic and the KIP-848 consumer protocol (generally available from 4.0).
+group.coordinator.rebalance.protocols=$group_protocols
 group.consumer.heartbeat.interval.ms=1000
 group.consumer.min.heartbeat.interval.ms=500
 group.consumer.session.timeout.ms=10000
@@ -52,7 +56,7 @@ if [ ! -f "$KAFKA_RUN_DIR/data/meta.properties" ]; then
     || { echo "kafka: formatting storage failed, see $KAFKA_RUN_DIR/format.log" >&2; exit 1; }
 fi
 
-echo "kafka: starting broker on 127.0.0.1:$KAFKA_PORT (log: $KAFKA_LOG_FILE)"
+echo "kafka: starting Kafka $KAFKA_VERSION broker on 127.0.0.1:$KAFKA_PORT (log: $KAFKA_LOG_FILE)"
 mapfile -d '' broker_command < <(kafka_java_command kafka.Kafka "$config")
 nohup "${broker_command[@]}" >"$KAFKA_LOG_FILE" 2>&1 < /dev/null &
 echo $! > "$KAFKA_PID_FILE"

@@ -3,7 +3,15 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/kafka-env.sh"
 
+wipe_data() {
+  if [ "${KAFKA_WIPE_DATA:-0}" = "1" ]; then
+    rm -rf "$KAFKA_RUN_DIR/data"
+  fi
+}
+
 if [ ! -f "$KAFKA_PID_FILE" ]; then
+  # A stopped broker's storage is wiped too: "fresh storage" must not depend on it having run.
+  wipe_data
   echo "kafka: not running on port $KAFKA_PORT"
   exit 0
 fi
@@ -20,7 +28,5 @@ if kill -0 "$pid" 2>/dev/null; then
   fi
 fi
 rm -f "$KAFKA_PID_FILE"
-if [ "${KAFKA_WIPE_DATA:-0}" = "1" ]; then
-  rm -rf "$KAFKA_RUN_DIR/data"
-fi
+wipe_data
 echo "kafka: stopped (port $KAFKA_PORT)"

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { testKafkaBrokers, testKafkaPort } from './test-env';
+import { testKafkaPort } from './test-env';
 
 /**
  * Kafka's own kafka-consumer-groups tool, run with the project's jars, and a parser of its
@@ -47,9 +47,15 @@ export function parseConsumerGroupsOutput(stdout: string, groupIds: readonly str
 }
 
 /** Runs the tool with its arguments against the suite's broker and returns stdout. */
-export async function runConsumerGroupsTool(toolArguments: string[], timeoutMs = 120_000): Promise<string> {
-  const { stdout } = await run('bash', [script, 'consumer-groups', '--bootstrap-server', testKafkaBrokers[0] as string, ...toolArguments], {
-    env: { ...process.env, KAFKA_PORT: String(testKafkaPort) },
+export async function runConsumerGroupsTool(
+  toolArguments: string[],
+  timeoutMs = 120_000,
+  broker: { port: number; version?: string } = { port: testKafkaPort },
+): Promise<string> {
+  // The tool of the broker's own release: the reference speaks the broker's protocol versions.
+  const versionEnvironment = broker.version ? { KAFKA_VERSION: broker.version } : {};
+  const { stdout } = await run('bash', [script, 'consumer-groups', '--bootstrap-server', `127.0.0.1:${broker.port}`, ...toolArguments], {
+    env: { ...process.env, KAFKA_PORT: String(broker.port), ...versionEnvironment },
     timeout: timeoutMs,
     maxBuffer: 256 * 1024 * 1024,
   });
