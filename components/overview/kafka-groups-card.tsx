@@ -2,9 +2,8 @@ import { getKafkaObservation } from '@/lib/sources/kafka';
 import { groupLagsByGroupId } from '@/lib/analysis/kafka-group-lag';
 import { formatCount, formatDurationMs } from '@/components/format';
 import { countGroupsByState, worstBy } from '@/lib/analysis/group-state-summary';
-import { getGroupList } from '@/lib/consumers/get-group-list';
+import { loadGroupList } from '@/lib/consumers/get-group-list';
 import { listGovernanceAlerts } from '@/lib/consumers/list-alerts';
-import { ownershipResolver } from '@/lib/teams/teams-for-resource';
 import { StateBadge } from '@/components/state-badge';
 import { filterByTeamScope, type TeamScope } from '@/lib/teams/team-scope';
 import Link from 'next/link';
@@ -16,7 +15,7 @@ const overviewAlertLimit = 8;
 
 /** Consumer groups of one cluster; an async server component rendered inside its own Suspense. */
 export async function KafkaGroupsCard({ clusterId, scope }: { clusterId: string; scope: TeamScope }) {
-  const [list, observation, ownership] = await Promise.all([getGroupList(clusterId), getKafkaObservation(clusterId), ownershipResolver('kafka_group', clusterId)]);
+  const [{ list, ownership }, observation] = await Promise.all([loadGroupList(clusterId), getKafkaObservation(clusterId)]);
   const groups = filterByTeamScope(list.groups, 'kafka_group', (group) => group.group_id, scope, clusterId).sort((left, right) => right.total_lag - left.total_lag);
   const byState = countGroupsByState(groups.map((group) => group.state));
   const totalLag = groups.reduce((sum, group) => sum + group.total_lag, 0);

@@ -1,4 +1,5 @@
-import type { GroupWindowPartition, GroupWindowPoint } from '@/lib/history/group-window';
+import type { GroupWindowPoint } from '@/lib/history/group-window';
+import { nanToNull, nullToNaN, reuseLayout, type PartitionRef } from '@/lib/history/partition-layout';
 
 /**
  * The collector's copy of the recent snapshots it wrote (or, after a start or a leadership change,
@@ -7,11 +8,6 @@ import type { GroupWindowPartition, GroupWindowPoint } from '@/lib/history/group
  * typed array per point (24 bytes per partition) and partition names are shared between points:
  * 2,000 groups x 24 partitions x 20 points fit in about 25 MB instead of the ~70 MB as objects.
  */
-
-interface PartitionRef {
-  topic: string;
-  partition: number;
-}
 
 interface StoredPoint {
   observedAtMs: number;
@@ -24,23 +20,15 @@ interface StoredPoint {
 }
 
 const valuesPerPartition = 3;
-const fromNullable = (value: number | null) => value ?? Number.NaN;
-const toNullable = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? null : value);
-
-function sameLayout(layout: readonly PartitionRef[], partitions: readonly GroupWindowPartition[]): boolean {
-  return layout.length === partitions.length && partitions.every((entry, index) => entry.topic === layout[index]?.topic && entry.partition === layout[index]?.partition);
-}
 
 function store(point: GroupWindowPoint, previous: StoredPoint | undefined): StoredPoint {
   const values = new Float64Array(point.partitions.length * valuesPerPartition);
   point.partitions.forEach((partition, index) => {
-    values[index * valuesPerPartition] = fromNullable(partition.committedOffset);
-    values[index * valuesPerPartition + 1] = fromNullable(partition.logEndOffset);
-    values[index * valuesPerPartition + 2] = fromNullable(partition.lag);
+    values[index * valuesPerPartition] = nullToNaN(partition.committedOffset);
+    values[index * valuesPerPartition + 1] = nullToNaN(partition.logEndOffset);
+    values[index * valuesPerPartition + 2] = nullToNaN(partition.lag);
   });
-  const layout = previous && sameLayout(previous.layout, point.partitions)
-    ? previous.layout
-    : point.partitions.map(({ topic, partition }) => ({ topic, partition }));
+  const layout = reuseLayout(previous?.layout, point.partitions);
   return { observedAtMs: point.observedAtMs, state: point.state, generationOrEpoch: point.generationOrEpoch, memberCount: point.memberCount, layout, values };
 }
 
@@ -53,9 +41,9 @@ function restore(stored: StoredPoint): GroupWindowPoint {
     partitions: stored.layout.map(({ topic, partition }, index) => ({
       topic,
       partition,
-      committedOffset: toNullable(stored.values[index * valuesPerPartition]),
-      logEndOffset: toNullable(stored.values[index * valuesPerPartition + 1]),
-      lag: toNullable(stored.values[index * valuesPerPartition + 2]),
+      committedOffset: nanToNull(stored.values[index * valuesPerPartition]),
+      logEndOffset: nanToNull(stored.values[index * valuesPerPartition + 1]),
+      lag: nanToNull(stored.values[index * valuesPerPartition + 2]),
     })),
   };
 }

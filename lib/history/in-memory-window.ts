@@ -1,6 +1,7 @@
 import { groupLagsByGroupId, type GroupLag } from '@/lib/analysis';
 import type { KafkaClusterObservation } from '@/lib/observations/kafka';
 import type { GroupHistoryWindow, GroupWindowPoint } from './group-window';
+import { nanToNull, nullToNaN, reuseLayout, type PartitionRef } from './partition-layout';
 
 export interface InMemoryGroupWindowOptions {
   /** Points kept per group (the newest ones). */
@@ -20,11 +21,6 @@ export interface InMemoryGroupWindowOptions {
   minimumSpacingMs?: number;
 }
 
-interface PartitionRef {
-  topic: string;
-  partition: number;
-}
-
 /** A point in compact form: offsets in one typed array, partition names shared between points. */
 interface StoredPoint {
   observedAtMs: number;
@@ -38,11 +34,6 @@ interface StoredPoint {
 
 const valuesPerPartition = 2;
 
-function sameLayout(left: readonly PartitionRef[], right: readonly PartitionRef[]): boolean {
-  return left.length === right.length
-    && left.every((entry, index) => entry.topic === right[index]?.topic && entry.partition === right[index]?.partition);
-}
-
 function sameCoordination(left: StoredPoint, right: StoredPoint): boolean {
   return left.state === right.state && left.generationOrEpoch === right.generationOrEpoch && left.memberCount === right.memberCount;
 }
@@ -55,21 +46,18 @@ function toStored(groupLag: GroupLag, generationOrEpoch: number | null, observed
   const partitions = groupLag.partitions;
   const offsets = new Float64Array(partitions.length * valuesPerPartition);
   partitions.forEach((partition, index) => {
-    offsets[index * valuesPerPartition] = partition.committed_offset ?? Number.NaN;
-    offsets[index * valuesPerPartition + 1] = partition.log_end_offset ?? Number.NaN;
+    offsets[index * valuesPerPartition] = nullToNaN(partition.committed_offset);
+    offsets[index * valuesPerPartition + 1] = nullToNaN(partition.log_end_offset);
   });
-  const reusable = previous !== undefined && sameLayout(previous.layout, partitions);
   return {
     observedAtMs,
     state: groupLag.state,
     generationOrEpoch,
     memberCount: groupLag.member_count,
-    layout: reusable ? previous.layout : partitions.map(({ topic, partition }) => ({ topic, partition })),
+    layout: reuseLayout(previous?.layout, partitions),
     offsets,
   };
 }
-
-const orNull = (value: number | undefined): number | null => (value === undefined || Number.isNaN(value) ? null : value);
 
 /** Lag is not stored: it is max(0, log end - committed) whenever both are known (partition-lag.ts). */
 function toPoint(stored: StoredPoint): GroupWindowPoint {
@@ -79,8 +67,8 @@ function toPoint(stored: StoredPoint): GroupWindowPoint {
     generationOrEpoch: stored.generationOrEpoch,
     memberCount: stored.memberCount,
     partitions: stored.layout.map(({ topic, partition }, index) => {
-      const committedOffset = orNull(stored.offsets[index * valuesPerPartition]);
-      const logEndOffset = orNull(stored.offsets[index * valuesPerPartition + 1]);
+      const committedOffset = nanToNull(stored.offsets[index * valuesPerPartition]);
+      const logEndOffset = nanToNull(stored.offsets[index * valuesPerPartition + 1]);
       const lag = committedOffset === null || logEndOffset === null ? null : Math.max(0, logEndOffset - committedOffset);
       return { topic, partition, committedOffset, logEndOffset, lag };
     }),
