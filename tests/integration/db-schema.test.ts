@@ -41,6 +41,8 @@ const scalarFieldsByModel: Record<ModelName, Record<string, string>> = {
   HistoryRollupWatermark: Prisma.HistoryRollupWatermarkScalarFieldEnum,
   TeamPattern: Prisma.TeamPatternScalarFieldEnum,
   ShareLink: Prisma.ShareLinkScalarFieldEnum,
+  Alert: Prisma.AlertScalarFieldEnum,
+  AlertEvent: Prisma.AlertEventScalarFieldEnum,
 };
 
 interface Delegate {
@@ -70,6 +72,8 @@ function readers(prisma: DatabaseClient): Record<ModelName, Pick<Delegate, 'find
     HistoryRollupWatermark: prisma.historyRollupWatermark,
     TeamPattern: prisma.teamPattern,
     ShareLink: prisma.shareLink,
+    Alert: prisma.alert,
+    AlertEvent: prisma.alertEvent,
   };
 }
 
