@@ -95,6 +95,15 @@ export const settingsSchema = z.object({
   SNAPSHOT_INTERVAL_MS: integerSetting(30_000, 1_000, 3_600_000),
   RETENTION_RAW: durationSetting('48h', 10 * 60_000),
   RETENTION_ROLLUP: durationSetting('30d', 10 * 60_000),
+  // Security: request bodies, sign-in throttling, live streams, framing of shared charts.
+  API_BODY_MAX_BYTES: integerSetting(1_048_576, 1_024, 100 * 1_048_576),
+  SIGNIN_THROTTLE_FREE_ATTEMPTS: integerSetting(5, 1, 1_000),
+  SIGNIN_THROTTLE_ADDRESS_FREE_ATTEMPTS: integerSetting(20, 1, 100_000),
+  SIGNIN_THROTTLE_MAX_LOCK_MS: integerSetting(900_000, 1_000, 86_400_000),
+  SIGNIN_THROTTLE_MAX_ENTRIES: integerSetting(10_000, 100, 10_000_000),
+  LIVE_AUTH_RECHECK_MS: integerSetting(60_000, 100, 3_600_000),
+  LIVE_STREAMS_PER_USER_MAX: integerSetting(5, 1, 1_000),
+  SHARE_LINK_FRAME_ANCESTORS: z.string().max(1_000).regex(/^[A-Za-z0-9 :/*.'_-]*$/, 'must be CSP frame-ancestors sources, e.g. https://wiki.example.com').optional(),
 }).refine((settings) => settings.RETENTION_ROLLUP >= settings.RETENTION_RAW, {
   path: ['RETENTION_ROLLUP'],
   message: 'must be at least RETENTION_RAW',

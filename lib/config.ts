@@ -40,6 +40,15 @@ export interface LagboardConfig {
     pendingCritical: number;
     metricsConsumerSeriesPerGroup: number;
   };
+  security: {
+    /** Largest request body read, in bytes (413 beyond it). */
+    bodyMaxBytes: number;
+    signInThrottle: { freeAttemptsPerUser: number; freeAttemptsPerAddress: number; maxLockMs: number; maxEntries: number };
+    liveAuthRecheckMs: number;
+    liveStreamsPerUserMax: number;
+    /** CSP frame-ancestors for /share pages; null: 'none' (not embeddable). */
+    shareLinkFrameAncestors: string | null;
+  };
   thresholds: {
     sloThresholdP95Lag: number;
     /** Per-topic lag thresholds; topics not listed use sloThresholdP95Lag. */
@@ -93,6 +102,18 @@ function toConfig(settings: Settings): LagboardConfig {
       pendingWarning: settings.PENDING_WARNING,
       pendingCritical: settings.PENDING_CRITICAL,
       metricsConsumerSeriesPerGroup: settings.METRICS_CONSUMER_SERIES_PER_GROUP,
+    },
+    security: {
+      bodyMaxBytes: settings.API_BODY_MAX_BYTES,
+      signInThrottle: {
+        freeAttemptsPerUser: settings.SIGNIN_THROTTLE_FREE_ATTEMPTS,
+        freeAttemptsPerAddress: settings.SIGNIN_THROTTLE_ADDRESS_FREE_ATTEMPTS,
+        maxLockMs: settings.SIGNIN_THROTTLE_MAX_LOCK_MS,
+        maxEntries: settings.SIGNIN_THROTTLE_MAX_ENTRIES,
+      },
+      liveAuthRecheckMs: settings.LIVE_AUTH_RECHECK_MS,
+      liveStreamsPerUserMax: settings.LIVE_STREAMS_PER_USER_MAX,
+      shareLinkFrameAncestors: settings.SHARE_LINK_FRAME_ANCESTORS?.trim() || null,
     },
     thresholds: {
       sloThresholdP95Lag: settings.SLO_THRESHOLD_P95_LAG,

@@ -6,6 +6,10 @@ export type ApiErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'invalid_request'
+  | 'cross_site_request'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'too_many_requests'
   | 'source_unavailable'
   | 'timeout'
   | 'internal_error';
@@ -17,6 +21,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details?: unknown,
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -26,15 +32,21 @@ export class ApiError extends Error {
 export const notFound = (message: string) => new ApiError(404, 'not_found', message);
 export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'invalid_request', message, details);
 
-export function errorResponse(status: number, code: ApiErrorCode, message: string, details?: unknown): Response {
+export function errorResponse(
+  status: number,
+  code: ApiErrorCode,
+  message: string,
+  details?: unknown,
+  headers: Record<string, string> = {},
+): Response {
   const error = details === undefined ? { code, message } : { code, message, details };
-  return Response.json({ error }, { status, headers: { 'cache-control': 'no-store' } });
+  return Response.json({ error }, { status, headers: { 'cache-control': 'no-store', ...headers } });
 }
 
 /** Maps anything a handler throws to the JSON error shape; unknown errors become a generic 500. */
 export function toErrorResponse(error: unknown, route: string): Response {
   if (error instanceof ApiError) {
-    return errorResponse(error.status, error.code, error.message, error.details);
+    return errorResponse(error.status, error.code, error.message, error.details, error.headers);
   }
   if (error instanceof ZodError) {
     const issues = error.issues.map((issue) => ({ parameter: issue.path.join('.'), problem: issue.message }));

@@ -17,6 +17,11 @@ export const topicPathParameters = z.object({
   topic_name: z.string().regex(/^[A-Za-z0-9._-]{1,249}$/, 'must be a Kafka topic name: 1-249 letters, digits, ".", "_" or "-"'),
 });
 
+/** Rejects unknown, repeated and malformed query parameters of a consumers route (the cluster comes from the wrapper's scope). */
+export function assertConsumersQuery(searchParams: URLSearchParams): void {
+  resolveClusterId(searchParams, [{ id: 'declared' }]);
+}
+
 /**
  * The cluster a consumers request is about: `cluster_id`, which may be left out only when exactly
  * one cluster is configured. Unknown parameters and repeated ones are rejected, so a typo such as

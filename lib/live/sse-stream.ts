@@ -12,6 +12,10 @@ export interface SseOptions<Payload> {
   signal: AbortSignal;
   /** Ends the stream after this many updates (tests, and a bound on forgotten tabs). */
   maxUpdates?: number;
+  /** Asked every `intervalMs`: false ends the stream with an `unauthorized` event (token revoked, user disabled). */
+  authorization?: { intervalMs: number; stillAuthorized: () => Promise<boolean> };
+  /** Called once when the stream ends, whoever ends it. */
+  onClose?: () => void;
 }
 
 const encoder = new TextEncoder();
@@ -23,15 +27,21 @@ export function formatSseEvent(event: string, data: unknown, id?: number): strin
 
 export function createSseResponse<Payload>(options: SseOptions<Payload>): Response {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let recheckTimer: ReturnType<typeof setInterval> | undefined;
   let closed = false;
+  const finish = () => {
+    closed = true;
+    clearTimeout(timer);
+    clearInterval(recheckTimer);
+    options.onClose?.();
+  };
   let sent = 0;
 
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       const close = () => {
         if (closed) return;
-        closed = true;
-        clearTimeout(timer);
+        finish();
         try {
           controller.close();
         } catch {
@@ -41,6 +51,16 @@ export function createSseResponse<Payload>(options: SseOptions<Payload>): Respon
       options.signal.addEventListener('abort', close, { once: true });
       // Tells EventSource how long to wait before reconnecting.
       controller.enqueue(encoder.encode(`retry: ${options.intervalMs}\n\n`));
+      const { authorization } = options;
+      if (authorization) {
+        recheckTimer = setInterval(() => {
+          void authorization.stillAuthorized().then((allowed) => {
+            if (allowed || closed) return;
+            controller.enqueue(encoder.encode(formatSseEvent('unauthorized', { message: 'Your access to this stream ended; sign in again' })));
+            close();
+          });
+        }, authorization.intervalMs);
+      }
 
       const tick = async () => {
         if (closed) return;
@@ -62,8 +82,7 @@ export function createSseResponse<Payload>(options: SseOptions<Payload>): Respon
       void tick();
     },
     cancel() {
-      closed = true;
-      clearTimeout(timer);
+      if (!closed) finish();
     },
   });
 

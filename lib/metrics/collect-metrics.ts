@@ -11,6 +11,7 @@ import { recordRedisObservation } from './redis-metrics';
 import { createMetricsRegistry } from './registry';
 import { getLatestTimeLags } from '@/lib/history';
 import type { LatestTimeLags } from '@/lib/history/latest-time-lags';
+import { filterByTeamScope, unrestrictedScope, type TeamScope } from '@/lib/teams/team-scope';
 
 export interface MetricsExposition {
   text: string;
@@ -49,8 +50,11 @@ async function readTimeLags(clusterId: string): Promise<LatestTimeLags | null> {
   }
 }
 
-/** One scrape: both sources read in parallel (through their caches) into a fresh registry. */
-export async function collectMetrics(): Promise<MetricsExposition> {
+/**
+ * One scrape: both sources read in parallel (through their caches) into a fresh registry,
+ * holding only the groups and streams `scope` may see (an admin's scope is everything).
+ */
+export async function collectMetrics(scope: TeamScope = unrestrictedScope): Promise<MetricsExposition> {
   const config = getConfig();
   const { registry, gauges } = createMetricsRegistry();
   const clusters = listKafkaClusters();
@@ -62,7 +66,8 @@ export async function collectMetrics(): Promise<MetricsExposition> {
 
   gauges.sourceUp.set({ source: 'redis' }, redis ? 1 : 0);
   if (redis) {
-    recordRedisObservation(gauges, redis, {
+    const visibleStreams = filterByTeamScope(redis.streams, 'redis_stream', (stream) => stream.name, scope, null);
+    recordRedisObservation(gauges, { ...redis, streams: visibleStreams }, {
       configuredGroup: config.eventTransport.consumerGroup,
       deadConsumerIdleMs: config.streamMonitoring.deadConsumerIdleMs,
       consumerSeriesPerGroup: config.streamMonitoring.metricsConsumerSeriesPerGroup,
@@ -72,7 +77,8 @@ export async function collectMetrics(): Promise<MetricsExposition> {
     const observation = kafka[index] ?? null;
     gauges.sourceUp.set({ source: 'kafka', cluster: cluster.id }, observation && isKafkaClusterUp(observation) ? 1 : 0);
     if (observation) {
-      recordKafkaObservation(gauges, observation, timeLags[index] ?? null);
+      const groups = filterByTeamScope(observation.groups, 'kafka_group', (group) => group.groupId, scope, cluster.id);
+      recordKafkaObservation(gauges, { ...observation, groups }, timeLags[index] ?? null);
     }
   });
   return { text: await registry.metrics(), contentType: registry.contentType };

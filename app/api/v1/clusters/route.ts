@@ -14,4 +14,4 @@ export const GET = withAuth(async () => {
       transport_mode: config.eventTransport.useRedisStreams ? 'redis_streams' : 'http',
     },
   };
-});
+}, { resource: 'none' });

@@ -1,4 +1,5 @@
 import { withAuth } from '@/lib/api/with-auth';
+import { readJsonBody } from '@/lib/api/read-json-body';
 import { findKafkaCluster, listKafkaClusters } from '@/lib/sources/kafka';
 import { shareLinkBodySchema } from '@/lib/share/chart-binding';
 import { toShareLinkJson } from '@/lib/share/share-link-record';
@@ -12,16 +13,16 @@ export const GET = withAuth(async ({ principal }) => {
   const links = await listShareLinks(principal.role === 'admin' ? null : principal.userId);
   const now = new Date();
   return { share_links: links.map((link) => toShareLinkJson(link, now)) };
-});
+}, { resource: 'none' });
 
 // The body is the chart binding (kind, cluster_id, name, group, range, series) and an optional expires_in_days.
 export const POST = withAuth(async ({ request, principal }) => {
-  const { expires_in_days: expiresInDays, ...chart } = shareLinkBodySchema.parse(await request.json().catch(() => ({})));
+  const { expires_in_days: expiresInDays, ...chart } = await readJsonBody(request, shareLinkBodySchema);
   if (chart.kind === 'kafka_group') {
     // Pin the cluster, so the link keeps meaning the same group if the cluster list changes.
     chart.cluster_id = findKafkaCluster(chart.cluster_id ?? listKafkaClusters()[0]?.id ?? '').id;
   }
-  // Nobody shares what they may not see: another team's group answers 404, as it does everywhere.
+  // The resource comes from the body, so it is checked here (resource 'none'). Nobody shares what they may not see: another team's group answers 404, as it does everywhere.
   await assertCanView(principal, chart.kind === 'kafka_group' ? 'kafka_group' : 'redis_stream', chart.name, chart.cluster_id);
   const { token, record } = await createShareLink({ binding: chart, createdById: principal.userId, expiresInDays });
   const path = `/share/${token}`;
@@ -29,4 +30,4 @@ export const POST = withAuth(async ({ request, principal }) => {
     { ...toShareLinkJson(record), token, path, url: new URL(path, request.url).toString() },
     { status: 201, headers: { 'cache-control': 'no-store' } },
   );
-}, { role: 'operator' });
+}, { resource: 'none', role: 'operator' });

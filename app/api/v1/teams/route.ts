@@ -1,4 +1,5 @@
 import { withAuth } from '@/lib/api/with-auth';
+import { readJsonBody } from '@/lib/api/read-json-body';
 import { createTeam } from '@/lib/teams/create-team';
 import { listTeams } from '@/lib/teams/find-teams';
 import { toTeamJson } from '@/lib/teams/team-record';
@@ -10,10 +11,10 @@ export const dynamic = 'force-dynamic';
 export const GET = withAuth(async ({ principal }) => {
   const teams = await listTeams(principal.role === 'admin' ? {} : { memberUserId: principal.userId });
   return { teams: teams.map(toTeamJson) };
-});
+}, { resource: 'none' });
 
 export const POST = withAuth(async ({ request }) => {
-  const body = createTeamBodySchema.parse(await request.json().catch(() => ({})));
+  const body = await readJsonBody(request, createTeamBodySchema);
   const team = await createTeam(body);
   return Response.json(toTeamJson(team), { status: 201 });
-}, { role: 'admin' });
+}, { resource: 'none', role: 'admin' });

@@ -1,22 +1,47 @@
 import { z } from 'zod';
+import { ApiError } from '@/lib/api/errors';
 import { withAuth } from '@/lib/api/with-auth';
+import { readJsonBody } from '@/lib/api/read-json-body';
 import { createApiToken, listApiTokens } from '@/lib/auth/api-tokens';
 import { toTokenJson } from '@/lib/api/token-json';
 
 export const dynamic = 'force-dynamic';
 
-const createTokenBody = z.object({
+const dayMs = 86_400_000;
+const maxExpiryDays = 3_650;
+
+const createTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(100).regex(/^[\w .:@-]+$/, 'letters, digits, space and _.:@- only'),
+  // Either a number of days from now or a date; neither: the token does not expire.
+  expires_in_days: z.number().int().min(1).max(maxExpiryDays).optional(),
+  expires_at: z.iso.datetime({ offset: true }).optional(),
+}).refine((body) => body.expires_in_days === undefined || body.expires_at === undefined, {
+  message: 'give expires_in_days or expires_at, not both',
+  path: ['expires_at'],
 });
+
+function expiryFrom(body: z.infer<typeof createTokenBody>, nowMs: number): Date | null {
+  if (body.expires_in_days !== undefined) return new Date(nowMs + body.expires_in_days * dayMs);
+  if (body.expires_at === undefined) return null;
+  const expiresAt = new Date(body.expires_at);
+  if (expiresAt.getTime() <= nowMs || expiresAt.getTime() > nowMs + maxExpiryDays * dayMs) {
+    throw new ApiError(400, 'invalid_request', `expires_at must be in the future and at most ${maxExpiryDays} days away`);
+  }
+  return expiresAt;
+}
 
 export const GET = withAuth(async ({ principal }) => {
   const tokens = await listApiTokens(principal.userId);
   return { tokens: tokens.map(toTokenJson) };
-});
+}, { resource: 'none' });
 
-// Browsers only: a script holding a token should not mint more tokens with it.
+// Only a signed-in browser creates tokens: a leaked token must not be able to mint fresh ones
+// that outlive its revocation.
 export const POST = withAuth(async ({ request, principal }) => {
-  const body = createTokenBody.parse(await request.json().catch(() => ({})));
-  const created = await createApiToken(principal.userId, body.name);
-  return Response.json({ token: created.token, ...toTokenJson(created.record) }, { status: 201 });
-});
+  if (principal.via !== 'session') {
+    throw new ApiError(403, 'forbidden', 'API tokens cannot create tokens: sign in and use the API tokens page');
+  }
+  const body = await readJsonBody(request, createTokenBody);
+  const created = await createApiToken(principal.userId, body.name, { expiresAt: expiryFrom(body, Date.now()) });
+  return Response.json({ token: created.token, ...toTokenJson(created.record) }, { status: 201, headers: { 'cache-control': 'no-store' } });
+}, { resource: 'none' });

@@ -1,5 +1,4 @@
 import { withAuth } from '@/lib/api/with-auth';
-import { visibleTeamScope } from '@/lib/teams/visibility';
 import { scopeStreams } from '@/lib/teams/scoped-views';
 import { getConfig } from '@/lib/config';
 import { buildConsumerLag } from '@/lib/events/consumer-lag';
@@ -9,9 +8,9 @@ import { readGroupLagObservation } from '@/lib/events/read-observation';
 export const dynamic = 'force-dynamic';
 
 // Seed 000's GET /events/consumer-lag, for EVENT_TRANSPORT_CONSUMER_GROUP or ?group=.
-export const GET = withAuth(async ({ searchParams, principal }) => {
+export const GET = withAuth(async ({ searchParams, scope }) => {
   const { group } = consumerGroupQuery.parse(queryObject(searchParams));
   const consumerGroup = group ?? getConfig().eventTransport.consumerGroup;
-  const [observation, scope] = await Promise.all([readGroupLagObservation(consumerGroup), visibleTeamScope(principal)]);
-  return buildConsumerLag({ ...observation, streams: scopeStreams(observation.streams, scope) }, consumerGroup);
-});
+  const observation = await readGroupLagObservation(consumerGroup);
+  return buildConsumerLag({ ...observation, streams: scopeStreams(observation.streams, scope.teamScope) }, consumerGroup);
+}, { resource: 'list' });

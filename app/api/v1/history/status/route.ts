@@ -15,4 +15,4 @@ export const GET = withAuth(async () => {
     retention_rollup_ms: history.retentionRollupMs,
     ...(await readHistoryStatus(await getDb())),
   };
-});
+}, { resource: 'none' });

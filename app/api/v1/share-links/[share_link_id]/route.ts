@@ -8,9 +8,9 @@ export const dynamic = 'force-dynamic';
 const shareLinkIdParameter = z.string().min(1).max(64).regex(/^[\w-]+$/, 'not a share link id');
 
 // Viewer role is enough: an operator demoted to viewer must still be able to revoke their links.
-export const DELETE = withAuth<{ share_link_id: string }>(async ({ params, principal }) => {
+export const DELETE = withAuth(async ({ params, principal }) => {
   const linkId = shareLinkIdParameter.parse(params.share_link_id);
   const revoked = await revokeShareLink(linkId, principal.role === 'admin' ? null : principal.userId);
   if (!revoked) throw notFound(`No active share link "${linkId}"`);
   return { revoked: true, id: linkId };
-});
+}, { resource: 'none' });

@@ -1,5 +1,6 @@
 import { notFound } from '@/lib/api/errors';
 import { withAuth } from '@/lib/api/with-auth';
+import { readJsonBody } from '@/lib/api/read-json-body';
 import { deleteTeam, findTeam } from '@/lib/teams/find-teams';
 import { toTeamJson } from '@/lib/teams/team-record';
 import { teamIdSchema, updateTeamBodySchema } from '@/lib/teams/team-schemas';
@@ -7,25 +8,24 @@ import { updateTeam } from '@/lib/teams/update-team';
 
 export const dynamic = 'force-dynamic';
 
-type Params = { team_id: string };
-
-// A team the caller is not in answers 404 like a missing one, so team ids reveal nothing.
-export const GET = withAuth<Params>(async ({ params, principal }) => {
+// Teams are not team-owned resources (resource 'none'); a team the caller is not in answers 404
+// like a missing one, so team ids reveal nothing.
+export const GET = withAuth(async ({ params, principal }) => {
   const teamId = teamIdSchema.parse(params.team_id);
   const team = await findTeam(teamId);
   const visible = team && (principal.role === 'admin' || team.memberships.some(({ user }) => user.id === principal.userId));
   if (!team || !visible) throw notFound(`No team "${teamId}"`);
   return toTeamJson(team);
-});
+}, { resource: 'none' });
 
-export const PATCH = withAuth<Params>(async ({ params, request }) => {
+export const PATCH = withAuth(async ({ params, request }) => {
   const teamId = teamIdSchema.parse(params.team_id);
-  const body = updateTeamBodySchema.parse(await request.json().catch(() => ({})));
+  const body = await readJsonBody(request, updateTeamBodySchema);
   return toTeamJson(await updateTeam(teamId, body));
-}, { role: 'admin' });
+}, { resource: 'none', role: 'admin' });
 
-export const DELETE = withAuth<Params>(async ({ params }) => {
+export const DELETE = withAuth(async ({ params }) => {
   const teamId = teamIdSchema.parse(params.team_id);
   if (!(await deleteTeam(teamId))) throw notFound(`No team "${teamId}"`);
   return { deleted: true, id: teamId };
-}, { role: 'admin' });
+}, { resource: 'none', role: 'admin' });

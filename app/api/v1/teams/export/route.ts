@@ -11,4 +11,4 @@ export const GET = withAuth(async ({ searchParams }) => {
     headers['content-disposition'] = 'attachment; filename="lagboard-teams.json"';
   }
   return new Response(`${JSON.stringify(file, null, 2)}\n`, { headers: { ...headers, 'content-type': 'application/json' } });
-}, { role: 'admin' });
+}, { resource: 'none', role: 'admin' });

@@ -7,11 +7,11 @@ export const dynamic = 'force-dynamic';
 
 const tokenIdParameter = z.string().min(1).max(64).regex(/^[\w-]+$/, 'not a token id');
 
-export const DELETE = withAuth<{ token_id: string }>(async ({ params, principal }) => {
+export const DELETE = withAuth(async ({ params, principal }) => {
   const tokenId = tokenIdParameter.parse(params.token_id);
   const revoked = await revokeApiToken(tokenId, principal.role === 'admin' ? null : principal.userId);
   if (!revoked) {
     throw notFound(`No active token "${tokenId}"`);
   }
   return { revoked: true, id: tokenId };
-});
+}, { resource: 'none' });

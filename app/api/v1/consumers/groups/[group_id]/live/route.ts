@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { withAuth } from '@/lib/api/with-auth';
 import { getGroupDetail } from '@/lib/consumers/get-group-detail';
-import { groupPathParameters, resolveClusterId } from '@/lib/consumers/query';
-import { assertCanView } from '@/lib/teams/visibility';
-import { createSseResponse } from '@/lib/live/sse-stream';
+import { assertConsumersQuery } from '@/lib/consumers/query';
+import { createAuthorizedSseResponse } from '@/lib/live/authorized-sse';
 import { liveIntervalSeconds } from '@/lib/live/interval-query';
 import { ApiError } from '@/lib/api/errors';
 
@@ -16,17 +15,15 @@ const liveQuery = z.object({ interval: liveIntervalSeconds });
  * `interval` seconds the group's lag, state and members. The first update is checked before the
  * stream opens, so an unknown group is a 404 JSON, not an event stream of errors.
  */
-export const GET = withAuth<{ group_id: string }>(async ({ request, params, searchParams, principal }) => {
+export const GET = withAuth(async (context) => {
+  const { searchParams, scope: { clusterId, groupId } } = context;
   const { interval } = liveQuery.parse({ interval: searchParams.get('interval') ?? undefined });
   const withoutInterval = new URLSearchParams(searchParams);
   withoutInterval.delete('interval');
-  const clusterId = resolveClusterId(withoutInterval);
-  const { group_id: groupId } = groupPathParameters.parse(params);
-  await assertCanView(principal, 'kafka_group', groupId, clusterId);
+  assertConsumersQuery(withoutInterval);
   await getGroupDetail(clusterId, groupId);
-  return createSseResponse({
+  return createAuthorizedSseResponse(context, {
     intervalMs: interval * 1_000,
-    signal: request.signal,
     produce: async () => {
       const detail = await getGroupDetail(clusterId, groupId);
       return {
@@ -41,4 +38,4 @@ export const GET = withAuth<{ group_id: string }>(async ({ request, params, sear
     },
     describeFailure: (error) => (error instanceof ApiError ? error.message : 'The group could not be read; the server log has details'),
   });
-});
+}, { resource: 'kafka_group' });

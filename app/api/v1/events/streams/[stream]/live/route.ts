@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 import { withAuth } from '@/lib/api/with-auth';
-import { assertCanView } from '@/lib/teams/visibility';
-import { decodedSegmentsAfter } from '@/lib/events/path-segments';
 import { readStreamDetail } from '@/lib/events/read-stream-detail';
 import { buildStreamLiveUpdate } from '@/lib/events/stream-live-update';
 import type { StreamDetailJson } from '@/lib/events/stream-detail';
-import { createSseResponse } from '@/lib/live/sse-stream';
+import { createAuthorizedSseResponse } from '@/lib/live/authorized-sse';
 import { liveIntervalSeconds } from '@/lib/live/interval-query';
 import { describeError, log } from '@/lib/log';
 
@@ -20,15 +18,12 @@ const liveQuery = z.object({ interval: liveIntervalSeconds });
  * the stream opens, so an unknown stream is a 404 JSON and Redis down at the start a 503 JSON;
  * once open, Redis going down becomes an `error` event and the next interval tries again.
  */
-export const GET = withAuth<{ stream: string }>(async ({ request, searchParams, principal }) => {
-  const { interval } = liveQuery.parse({ interval: searchParams.get('interval') ?? undefined });
-  // The name comes from the encoded pathname, decoded once (see path-segments.ts), not from params.
-  const [streamName = ''] = decodedSegmentsAfter(new URL(request.url).pathname, '/api/v1/events/streams/');
-  await assertCanView(principal, 'redis_stream', streamName, null);
+export const GET = withAuth(async (context) => {
+  const { interval } = liveQuery.parse({ interval: context.searchParams.get('interval') ?? undefined });
+  const streamName = context.scope.stream;
   let firstReading: StreamDetailJson | null = await readStreamDetail(streamName);
-  return createSseResponse({
+  return createAuthorizedSseResponse(context, {
     intervalMs: interval * 1_000,
-    signal: request.signal,
     produce: async () => {
       // The reading that proved the stream exists is the first update: no second read for it.
       const detail = firstReading ?? (await readStreamDetail(streamName));
@@ -41,4 +36,4 @@ export const GET = withAuth<{ stream: string }>(async ({ request, searchParams, 
       return 'The stream could not be read; the server log has details';
     },
   });
-});
+}, { resource: 'redis_stream' });

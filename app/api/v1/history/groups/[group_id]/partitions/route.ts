@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { withAuth } from '@/lib/api/with-auth';
-import { getConfig } from '@/lib/config';
-import { groupPathParameters, topicPathParameters } from '@/lib/consumers/query';
+import { topicPathParameters } from '@/lib/consumers/query';
 import { getDb } from '@/lib/db';
-import { resolveTrendCluster } from '@/lib/history/trend/cluster';
 import { getPartitionTrend } from '@/lib/history/trend/get-partition-trend';
 import { parseTrendQuery } from '@/lib/history/trend/query';
 
@@ -15,16 +13,14 @@ const partitionQuery = z.object({
 });
 
 // GET /api/v1/history/groups/{group_id}/partitions?topic=&partition=&cluster_id=&from=&to=&step=
-export const GET = withAuth<{ group_id: string }>(async ({ params, searchParams }) => {
-  const { group_id: groupId } = groupPathParameters.parse(params);
+export const GET = withAuth(async ({ searchParams, scope }) => {
   const query = parseTrendQuery(searchParams, partitionQuery, Date.now());
-  const clusterId = resolveTrendCluster(query.clusterId, getConfig().kafka.clusters);
   return getPartitionTrend(await getDb(), {
-    clusterId,
-    groupId,
+    clusterId: scope.clusterId,
+    groupId: scope.groupId,
     topic: query.extra.topic,
     partition: query.extra.partition,
     range: query.range,
     requestedStepMs: query.requestedStepMs,
   });
-});
+}, { resource: 'kafka_group' });

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { badRequest } from '@/lib/api/errors';
 import { withAuth } from '@/lib/api/with-auth';
 import { getDb } from '@/lib/db';
-import { decodedSegmentsAfter } from '@/lib/events/path-segments';
 import { getStreamGroupTrend } from '@/lib/history/trend/get-stream-group-trend';
 import { parseTrendQuery } from '@/lib/history/trend/query';
 
@@ -10,12 +9,12 @@ export const dynamic = 'force-dynamic';
 
 // GET /api/v1/history/streams/{stream}/groups/{group}?from=&to=&step= — a Redis stream group's trend.
 // Names come from the encoded pathname (see lib/events/path-segments.ts): stream names hold ':' and '/'.
-export const GET = withAuth<{ stream: string; group: string }>(async ({ request, searchParams }) => {
-  const [stream, literal, group, ...rest] = decodedSegmentsAfter(new URL(request.url).pathname, '/api/v1/history/streams/');
-  if (!stream || literal !== 'groups' || !group || rest.length > 0) {
+export const GET = withAuth(async ({ searchParams, scope }) => {
+  const { stream, segmentsAfterStream: [literal, group, ...rest] } = scope;
+  if (literal !== 'groups' || !group || rest.length > 0) {
     throw badRequest('Path must be /api/v1/history/streams/{stream}/groups/{group}');
   }
   const query = parseTrendQuery(searchParams, z.object({}), Date.now());
   if (query.clusterId !== null) throw badRequest('cluster_id does not apply to Redis streams');
   return getStreamGroupTrend(await getDb(), { stream, group, range: query.range, requestedStepMs: query.requestedStepMs });
-});
+}, { resource: 'redis_stream' });
