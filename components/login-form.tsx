@@ -2,6 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
+import { safeCallbackPath } from '@/lib/auth/safe-callback-path';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -18,11 +19,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       redirect: false,
     });
     if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
+      // Checked again here: the form must never send the browser off-site, whatever it was given.
+      window.location.assign(safeCallbackPath(callbackUrl));
       return;
     }
     setSubmitting(false);
-    setError('Wrong username or password.');
+    setError(result?.status === 429
+      ? 'Too many failed sign-in attempts. Wait a few minutes, then try again.'
+      : 'Wrong username or password.');
   }
 
   return (

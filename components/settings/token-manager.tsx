@@ -8,6 +8,32 @@ async function readError(response: Response): Promise<string> {
   return body?.error?.message ?? `Request failed (HTTP ${response.status})`;
 }
 
+const expiryChoices = [
+  { days: 30, label: '30 days' },
+  { days: 90, label: '90 days' },
+  { days: 365, label: '1 year' },
+  { days: 7, label: '7 days' },
+  { days: 0, label: 'Never' },
+];
+
+function createBody(form: FormData): { name: string; expires_in_days?: number } {
+  const days = Number(form.get('expires_in_days'));
+  return { name: String(form.get('name') ?? ''), ...(days > 0 ? { expires_in_days: days } : {}) };
+}
+
+function statusOf(token: ApiTokenJson, nowMs: number): { label: string; tone: 'ok' | 'bad' } {
+  if (token.revoked_at) return { label: 'revoked', tone: 'bad' };
+  if (token.expires_at && Date.parse(token.expires_at) <= nowMs) return { label: 'expired', tone: 'bad' };
+  return { label: 'active', tone: 'ok' };
+}
+
+function TokenStatus({ token }: { token: ApiTokenJson }) {
+  // Rendered from the time the list was loaded; an expiry passing later shows on the next load.
+  const [loadedAtMs] = useState(() => Date.now());
+  const status = statusOf(token, loadedAtMs);
+  return <span className={`badge ${status.tone}`}>{status.label}</span>;
+}
+
 export function TokenManager({ initialTokens }: { initialTokens: ApiTokenJson[] }) {
   const [tokens, setTokens] = useState(initialTokens);
   const [newToken, setNewToken] = useState<string | null>(null);
@@ -22,7 +48,7 @@ export function TokenManager({ initialTokens }: { initialTokens: ApiTokenJson[] 
     const response = await fetch('/api/v1/tokens', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: new FormData(form).get('name') }),
+      body: JSON.stringify(createBody(new FormData(form))),
     });
     setBusy(false);
     if (!response.ok) {
@@ -52,6 +78,12 @@ export function TokenManager({ initialTokens }: { initialTokens: ApiTokenJson[] 
           Token name
           <input name="name" placeholder="prometheus" required maxLength={100} />
         </label>
+        <label>
+          Expires after
+          <select name="expires_in_days" defaultValue="30">
+            {expiryChoices.map((choice) => <option key={choice.days} value={choice.days}>{choice.label}</option>)}
+          </select>
+        </label>
         <button type="submit" disabled={busy}>{busy ? 'Creating…' : 'Create token'}</button>
       </form>
       {newToken ? (
@@ -67,7 +99,7 @@ export function TokenManager({ initialTokens }: { initialTokens: ApiTokenJson[] 
           <caption className="visually-hidden">API tokens</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th><th scope="col">Prefix</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">Status</th>
+              <th scope="col">Name</th><th scope="col">Prefix</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">Expires</th><th scope="col">Status</th>
               <th scope="col"><span className="visually-hidden">Actions</span></th>
             </tr>
           </thead>
@@ -78,7 +110,8 @@ export function TokenManager({ initialTokens }: { initialTokens: ApiTokenJson[] 
                 <td className="mono">{token.prefix}…</td>
                 <td>{new Date(token.created_at).toLocaleString()}</td>
                 <td>{token.last_used_at ? new Date(token.last_used_at).toLocaleString() : 'never'}</td>
-                <td>{token.revoked_at ? <span className="badge bad">revoked</span> : <span className="badge ok">active</span>}</td>
+                <td>{token.expires_at ? new Date(token.expires_at).toLocaleString() : 'never'}</td>
+                <td><TokenStatus token={token} /></td>
                 <td>
                   {token.revoked_at ? null : (
                     <button type="button" className="secondary" onClick={() => revoke(token.id)} aria-label={`Revoke ${token.name}`}>

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { describeError, log } from '@/lib/log';
 import { getAuthSecret } from './secret';
 import { findUserByCredentials, findUserById } from './users';
+import { checkSignIn, headersFromRecord, recordSignInOutcome } from './sign-in-guard';
 
 /**
  * next-auth v4: username + password against the users table, sessions as encrypted JWT
@@ -39,11 +40,18 @@ async function recheckUser(token: JWT): Promise<JWT> {
   return { ...token, name: user.username, role: user.role, checkedAt: Date.now() };
 }
 
-/** The credentials provider's check: the user for a right username and password, else null. */
-export async function authorizeCredentials(credentials: unknown): Promise<User | null> {
+/**
+ * The credentials provider's check: the user for a right username and password, else null.
+ * A throttled user or address is refused before the password is hashed (the sign-in route
+ * answers 429 even earlier; this covers any other way into next-auth's callback).
+ */
+export async function authorizeCredentials(credentials: unknown, request?: { headers?: Record<string, unknown> }): Promise<User | null> {
   const parsed = credentialsSchema.safeParse(credentials);
   if (!parsed.success) return null;
+  const headers = headersFromRecord(request?.headers);
+  if (!checkSignIn(parsed.data.username, headers).allowed) return null;
   const user = await findUserByCredentials(parsed.data.username, parsed.data.password);
+  recordSignInOutcome(parsed.data.username, headers, user !== null);
   return user ? { id: user.id, name: user.username, role: user.role } : null;
 }
 

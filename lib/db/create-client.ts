@@ -7,6 +7,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { pgExecutor, pgliteExecutor, type SqlExecutor } from './executor';
 import { applyMigrations, type MigrationResult } from './migrate';
+import { acquireFolderLock } from './folder-lock';
 
 /**
  * Builds a Prisma client for an explicit database, without `server-only`, so scripts and
@@ -57,6 +58,7 @@ function createPostgresDatabase(databaseUrl: string): Database {
 function createPgliteDatabase(pgliteDir: string): Database {
   const dataDir = path.resolve(pgliteDir);
   mkdirSync(dataDir, { recursive: true });
+  const releaseLock = acquireFolderLock(dataDir);
   const embedded = new PGlite(dataDir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(embedded) });
   // PGlite is a single session shared with Prisma: run executor work (migrations open
@@ -70,6 +72,7 @@ function createPgliteDatabase(pgliteDir: string): Database {
     async close() {
       await prisma.$disconnect();
       if (!embedded.closed) await embedded.close();
+      releaseLock();
     },
   };
 }

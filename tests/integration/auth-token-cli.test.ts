@@ -1,16 +1,19 @@
 import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyApiToken } from '@/lib/auth/api-tokens';
 import { createUser } from '@/lib/auth/users';
 import { createDatabase, type Database } from '@/lib/db/create-client';
+import { lockPathFor } from '@/lib/db/folder-lock';
 import { prepareTestDatabase } from '../support/database';
 import { uniqueName } from '../support/test-env';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 
-function runTokenCreate(databaseUrl: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const environment: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
+function runTokenCreate(databaseUrl: string, args: string[], extraEnvironment: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const environment: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, ...extraEnvironment };
   delete environment.LAGBOARD_ADMIN_USER;
   delete environment.LAGBOARD_ADMIN_PASSWORD;
   return new Promise((resolve, reject) => {
@@ -58,4 +61,36 @@ describe('npm run token:create', () => {
     expect(result.stdout).not.toMatch(/lgb_/);
     await expect(database.prisma.apiToken.count()).resolves.toBe(before);
   });
+
+  it('refuses, pointing to the API tokens page, while another process holds the embedded database', async () => {
+    const folder = path.join(mkdtempSync(path.join(tmpdir(), 'lagboard-cli-pglite-')), 'pglite');
+    // This test process plays the running dashboard: it opens the folder and keeps it open.
+    const dashboard = createDatabase({ pgliteDir: folder });
+    try {
+      await dashboard.migrate();
+      const user = await createUser({ username: uniqueName('pglite-user'), password: 'cli-password' }, { db: dashboard.prisma });
+      const refused = await runTokenCreate('', [user.username], { PGLITE_DATA_DIR: folder });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`in use by process ${process.pid}`);
+      expect(refused.stderr).toContain('API tokens page');
+      expect(refused.stdout).not.toMatch(/lgb_/);
+      await expect(dashboard.prisma.apiToken.count()).resolves.toBe(0);
+      await dashboard.close();
+      expect(existsSync(lockPathFor(folder))).toBe(false);
+
+      // With the dashboard stopped, the script works and the token is in the folder the dashboard reads.
+      const created = await runTokenCreate('', [user.username], { PGLITE_DATA_DIR: folder });
+      expect(created.code, created.stderr).toBe(0);
+      const token = created.stdout.trimEnd().split('\n').at(-1) ?? '';
+      const reopened = createDatabase({ pgliteDir: folder });
+      try {
+        await expect(verifyApiToken(token, { db: reopened.prisma })).resolves.toMatchObject({ user: { id: user.id } });
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await dashboard.close();
+      rmSync(path.dirname(folder), { recursive: true, force: true });
+    }
+  }, 120_000);
 });
