@@ -6,6 +6,8 @@ import './globals.css';
 export const metadata: Metadata = {
   title: 'Lagboard',
   description: 'Consumer lag for Kafka and Redis Streams consumer groups',
+  // Files in public/: the SVG for current browsers, the .ico for the rest (and for /favicon.ico requests).
+  icons: { icon: [{ url: '/icon.svg', type: 'image/svg+xml' }, { url: '/favicon.ico', sizes: '32x32' }] },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -16,6 +16,6 @@ if ! command -v mvn >/dev/null 2>&1; then
 fi
 echo "kafka: fetching Kafka $KAFKA_VERSION jars from Maven Central into $KAFKA_LIB_DIR ..."
 rm -rf "$KAFKA_LIB_DIR"
-mvn -q -B -f "$ROOT_DIR/scripts/kafka/pom.xml" dependency:copy-dependencies \
+mvn -q -B -Dstyle.color=never -f "$ROOT_DIR/scripts/kafka/pom.xml" dependency:copy-dependencies \
   -Dkafka.version="$KAFKA_VERSION" -DoutputDirectory="$KAFKA_LIB_DIR" -DincludeScope=runtime
 touch "$KAFKA_LIB_DIR/.complete"
