@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { e2eBaseUrl, e2eOutputDir, e2eServerEnvironment, e2eStorageStatePath } from './e2e/e2e-env';
+import { e2eBaseUrl, e2eOutputDir, e2eServerEnvironment, e2eServerLogPath, e2eStorageStatePath } from './e2e/e2e-env';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -34,7 +34,8 @@ export default defineConfig({
   ],
   webServer: {
     // The database is reset before the server starts, so no run sees an earlier run's rows.
-    command: 'npx tsx --conditions=react-server e2e/prepare-database.ts && npx next start -H 127.0.0.1',
+    // Its output also goes to a file in the output folder (emptied before the server starts).
+    command: `mkdir -p ${e2eOutputDir} && npx tsx --conditions=react-server e2e/prepare-database.ts && npx next start -H 127.0.0.1 2>&1 | tee ${e2eServerLogPath}`,
     url: `${e2eBaseUrl}/api/health`,
     env: e2eServerEnvironment,
     timeout: 120_000,

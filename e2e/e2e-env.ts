@@ -9,6 +9,8 @@ export const e2eDatabaseName = process.env.E2E_DATABASE_NAME ?? 'lagboard_e2e';
 // E2E_OUTPUT_DIR: a separate artifacts folder (screenshots, signed-in state) for a parallel run.
 export const e2eOutputDir = process.env.E2E_OUTPUT_DIR ?? 'test-results';
 export const e2eStorageStatePath = `${e2eOutputDir}/.auth/admin.json`;
+/** Everything the server under test prints (the bad-input spec scans it for leaks and 5xx). */
+export const e2eServerLogPath = `${e2eOutputDir}/server.log`;
 export const e2eStreamGroup = 'signalr-consumers';
 export const e2eTopicPrefix = 'e2e';
 
@@ -25,4 +27,6 @@ export const e2eServerEnvironment: Record<string, string> = {
   LAGBOARD_ADMIN_PASSWORD: e2eAdmin.password,
   // Long enough that a page and the API call right after it read the same observation.
   SOURCE_CACHE_TTL_MS: '5000',
+  // Every spec signs in from 127.0.0.1: the per-address lock is unit-tested, the per-user one end to end.
+  SIGNIN_THROTTLE_ADDRESS_FREE_ATTEMPTS: '1000',
 };
