@@ -24,7 +24,26 @@ function withSecurityHeaders(request: NextRequest, response: NextResponse): Next
   return response;
 }
 
+/** Malformed percent-encoding (`%zz`, a cut UTF-8 sequence) would make the router fail with a 500. */
+function hasMalformedEncoding(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split('/')) decodeURIComponent(segment);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function malformedPathResponse(request: NextRequest): NextResponse {
+  const error = { code: 'invalid_request', message: 'The path is not valid percent-encoding' };
+  const response = request.nextUrl.pathname.startsWith('/api/')
+    ? NextResponse.json({ error }, { status: 400, headers: { 'cache-control': 'no-store' } })
+    : new NextResponse(error.message, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return withSecurityHeaders(request, response);
+}
+
 export function proxy(request: NextRequest): NextResponse {
+  if (hasMalformedEncoding(request.nextUrl.pathname)) return malformedPathResponse(request);
   const hasSessionCookie = sessionCookieNames.some((name) => request.cookies.has(name));
   if (hasSessionCookie || publicPathPattern.test(request.nextUrl.pathname)) {
     return withSecurityHeaders(request, NextResponse.next());

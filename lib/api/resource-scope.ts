@@ -69,6 +69,8 @@ export async function resolveResourceScope<Kind extends ResourceOption>(
       // From the encoded pathname, decoded once (see path-segments.ts): names hold ':' and '/'.
       const [stream = '', ...segmentsAfterStream] = decodedSegmentsAfter(new URL(input.request.url).pathname, '/streams/');
       if (stream === '' || stream.length > 32_767) throw badRequest('The stream name must be 1-32767 characters');
+      // PostgreSQL text (the history) cannot hold NUL, and no stream producer in practice uses it.
+      if ([stream, ...segmentsAfterStream].some((segment) => segment.includes('\u0000'))) throw badRequest('Names must not contain NUL characters');
       await assertCanView(principal, 'redis_stream', stream, null);
       return { stream, segmentsAfterStream } as ResourceScopes[Kind];
     }

@@ -9,8 +9,11 @@ const consumersQuery = z.strictObject({
   cluster_id: z.string().regex(clusterIdPattern, 'must be 1-64 letters, digits, ".", "_" or "-"').optional(),
 });
 
-/** Group ids may hold any character (Next.js decodes the path segment once); Kafka caps strings at 32767 bytes. */
-export const groupPathParameters = z.object({ group_id: z.string().min(1).max(32_767) });
+/**
+ * Group ids may hold any character (Next.js decodes the path segment once) but NUL, which no
+ * real client uses and PostgreSQL text (the history) cannot store; Kafka caps strings at 32767 bytes.
+ */
+export const groupPathParameters = z.object({ group_id: z.string().min(1).max(32_767).refine((id) => !id.includes('\u0000'), 'must not contain NUL characters') });
 
 /** Kafka's rule for topic names; anything else cannot exist, so it is a malformed request. */
 export const topicPathParameters = z.object({
