@@ -29,7 +29,8 @@ export default defineConfig({
       name: 'ui',
       testMatch: /ui\/.*\.spec\.ts/,
       dependencies: ['setup'],
-      use: { storageState: e2eStorageStatePath },
+      // page.request sends no Origin of its own; the server refuses session writes without one (CSRF rule).
+      use: { storageState: e2eStorageStatePath, extraHTTPHeaders: { origin: e2eBaseUrl } },
     },
   ],
   webServer: {

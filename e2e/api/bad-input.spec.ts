@@ -99,6 +99,7 @@ test('a corpus of ≥ 500 malformed requests: no 5xx, no leaks in bodies or serv
   test.setTimeout(600_000);
   const corpus = buildCorpus();
   expect(corpus.length).toBeGreaterThanOrEqual(500);
+  test.info().annotations.push({ type: 'corpus', description: `${corpus.length} requests by token, plus the body cases by session` });
   const session = await signedInContext();
   const { token } = await createToken(session, 'bad-input');
   const problems: string[] = [];
@@ -121,6 +122,7 @@ test('a corpus of ≥ 500 malformed requests: no 5xx, no leaks in bodies or serv
   // The same bodies through the session cookie (the CSRF and content-type checks run first).
   for (const entry of corpus.filter((candidate) => candidate.body)) await send(session, entry, {});
   await session.dispose();
+  process.stdout.write(`bad-input corpus: ${corpus.length} token requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}\n`);
   expect(problems).toEqual([]);
   // Sanity: the corpus reached the handlers, it was not all refused at the door.
   expect([...statuses.keys()].some((status) => status === 400)).toBe(true);

@@ -98,7 +98,7 @@ let sharePath = '';
 const cleanup: string[] = [];
 
 test.beforeAll(async ({ playwright }) => {
-  api = await playwright.request.newContext({ baseURL: e2eBaseUrl, storageState: e2eStorageStatePath });
+  api = await playwright.request.newContext({ baseURL: e2eBaseUrl, storageState: e2eStorageStatePath, extraHTTPHeaders: { origin: e2eBaseUrl } });
   const created = async (path: string, data: Record<string, unknown>) => {
     const response = await api.post(path, { data });
     expect(response.status(), path).toBe(201);

@@ -132,7 +132,7 @@ test('the refresh interval is kept per user, not per browser', async ({ page, br
   await page.getByLabel('Refresh live views every').selectOption('60');
   await expect(page.getByTestId('refresh-interval-status')).toHaveText(/Saved/);
   // Another browser signed in as the same user: the session saved before the change, no new cookie.
-  const otherBrowser = await browser.newContext({ storageState: e2eStorageStatePath, baseURL: e2eBaseUrl });
+  const otherBrowser = await browser.newContext({ storageState: e2eStorageStatePath, baseURL: e2eBaseUrl, extraHTTPHeaders: { origin: e2eBaseUrl } });
   const otherPage = await otherBrowser.newPage();
   await otherPage.goto('/settings');
   await expect(otherPage.getByLabel('Refresh live views every')).toHaveValue('60');
