@@ -10,6 +10,8 @@ import { isKafkaClusterUp, recordKafkaObservation } from './kafka-metrics';
 import { recordRedisObservation } from './redis-metrics';
 import { createMetricsRegistry } from './registry';
 import { getLatestTimeLags } from '@/lib/history';
+import { sourceFetchCounts } from '@/lib/sources/fetch-count';
+import { Counter } from 'prom-client';
 import type { LatestTimeLags } from '@/lib/history/latest-time-lags';
 
 export interface MetricsExposition {
@@ -75,5 +77,12 @@ export async function collectMetrics(): Promise<MetricsExposition> {
       recordKafkaObservation(gauges, observation, timeLags[index] ?? null);
     }
   });
+  const fetches = new Counter({
+    name: 'lagboard_source_fetches_total',
+    help: 'Reads of a source by this process: caller "viewers" is the shared cache (at most one per SOURCE_CACHE_TTL_MS per view), "collector" one per snapshot',
+    labelNames: ['source', 'caller'],
+    registers: [registry],
+  });
+  for (const { source, caller, count } of sourceFetchCounts()) fetches.inc({ source, caller }, count);
   return { text: await registry.metrics(), contentType: registry.contentType };
 }
