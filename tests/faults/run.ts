@@ -10,7 +10,7 @@ import { polledApiRoutes, Poller } from './poller';
 import { signalGroup, stopAllProcesses } from './processes';
 import { KafkaBroker, PostgresCluster, RedisServer } from './services';
 import { runLeaderKill } from './leader-kill';
-import { baseUrl, clusterId, reportFile, rootDirectory, snapshotIntervalMs, sourceCacheTtlMs, viewer } from './settings';
+import { baseUrl, clusterId, databaseName, kafkaPort, postgresPort, redisPort, reportFile, rootDirectory, snapshotIntervalMs, sourceCacheTtlMs, viewer } from './settings';
 
 /*
  * npm run test:faults — the dashboard and its collector while Kafka, Redis and PostgreSQL are
@@ -35,9 +35,9 @@ async function status(path: string, token: string): Promise<{ status: number; co
 
 async function main(checks: Checks, cleanup: Array<() => Promise<void>>): Promise<void> {
   mkdirSync(logDirectory, { recursive: true });
-  const redis = new RedisServer();
-  const postgres = new PostgresCluster();
-  const kafka = new KafkaBroker();
+  const redis = new RedisServer(redisPort);
+  const postgres = new PostgresCluster(postgresPort, databaseName);
+  const kafka = new KafkaBroker(kafkaPort);
   cleanup.push(() => redis.remove(), () => postgres.remove(), () => kafka.remove());
   console.log('faults: starting Redis, PostgreSQL and a Kafka broker of our own…');
   await Promise.all([redis.start(), postgres.initialise(), kafka.startFresh()]);

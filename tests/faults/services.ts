@@ -4,7 +4,6 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { runCommand, signalGroup, startProcess, type Started } from './processes';
-import { databaseName, kafkaPort, postgresPort, redisPort } from './settings';
 
 /**
  * The suite's own Redis, PostgreSQL cluster and Kafka broker, each on its own port with its own
@@ -23,14 +22,16 @@ export class RedisServer {
   private readonly directory = mkdtempSync(path.join(os.tmpdir(), 'lagboard-faults-redis-'));
   private process: Started | null = null;
 
+  constructor(private readonly redisPort: number) {}
+
   async start(): Promise<void> {
     this.process = startProcess(
       'redis-server',
-      ['--port', String(redisPort), '--bind', '127.0.0.1', '--dir', this.directory, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'],
+      ['--port', String(this.redisPort), '--bind', '127.0.0.1', '--dir', this.directory, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'],
       {},
       path.join(this.directory, 'redis.log'),
     );
-    await waitFor('redis-server', async () => (await runCommand('redis-cli', ['-p', String(redisPort), 'PING'])).trim() === 'PONG', 20_000);
+    await waitFor('redis-server', async () => (await runCommand('redis-cli', ['-p', String(this.redisPort), 'PING'])).trim() === 'PONG', 20_000);
   }
 
   /** A hard stop (SIGKILL): like a crashed or unplugged Redis, nothing is saved. */
@@ -40,7 +41,7 @@ export class RedisServer {
   }
 
   cli(...command: string[]): Promise<string> {
-    return runCommand('redis-cli', ['-p', String(redisPort), ...command]);
+    return runCommand('redis-cli', ['-p', String(this.redisPort), ...command]);
   }
 
   async remove(): Promise<void> {
@@ -58,6 +59,11 @@ export class PostgresCluster {
   private readonly directory = mkdtempSync(path.join(os.tmpdir(), 'lagboard-faults-pg-'));
   private readonly dataDirectory = path.join(this.directory, 'data');
 
+  constructor(
+    private readonly postgresPort: number,
+    private readonly databaseName: string,
+  ) {}
+
   async initialise(): Promise<void> {
     if (process.getuid?.() === 0) {
       const { uid, gid } = postgresIds();
@@ -65,14 +71,14 @@ export class PostgresCluster {
     }
     await runCommand(...asDatabaseUser('initdb', ['-D', this.dataDirectory, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']));
     await this.start();
-    const client = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${postgresPort}/postgres` });
+    const client = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${this.postgresPort}/postgres` });
     await client.connect();
-    await client.query(`CREATE DATABASE ${databaseName}`);
+    await client.query(`CREATE DATABASE ${this.databaseName}`);
     await client.end();
   }
 
   async start(): Promise<void> {
-    const options = `-p ${postgresPort} -c listen_addresses=127.0.0.1 -k ${this.directory} -c fsync=off`;
+    const options = `-p ${this.postgresPort} -c listen_addresses=127.0.0.1 -k ${this.directory} -c fsync=off`;
     await runCommand(...asDatabaseUser('pg_ctl', ['-D', this.dataDirectory, '-o', options, '-l', path.join(this.directory, 'postgres.log'), '-w', 'start']));
   }
 
@@ -96,7 +102,11 @@ function postgresIds(): { uid: number; gid: number } {
 }
 
 export class KafkaBroker {
-  private readonly environment = { KAFKA_PORT: String(kafkaPort) };
+  private readonly environment: Record<string, string>;
+
+  constructor(kafkaPort: number) {
+    this.environment = { KAFKA_PORT: String(kafkaPort) };
+  }
 
   async start(): Promise<void> {
     await runCommand('bash', ['scripts/kafka-start.sh'], this.environment);
