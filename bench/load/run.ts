@@ -5,7 +5,7 @@ import { createApiToken } from '@/lib/auth/api-tokens';
 import { upsertUser } from '@/lib/auth/users';
 import { createDatabase } from '@/lib/db/create-client';
 import { BenchFixture } from '../kafka-observe/fixture';
-import { signalGroup, stopAllProcesses } from '../../tests/faults/processes';
+import { isRunning, signalGroup, stopAllProcesses } from '../../tests/faults/processes';
 import { KafkaBroker, PostgresCluster, RedisServer } from '../../tests/faults/services';
 import { latencyByRoute, ratio, type RouteLatency } from './report';
 import { readSourceFetches, startServer } from './server';
@@ -26,6 +26,7 @@ import {
   redisPort,
   resultsDirectory,
   rssGoalBytes,
+  serverNodeOptions,
   snapshotIntervalMs,
   sourceCacheTtlMs,
   stream,
@@ -66,6 +67,11 @@ async function createTokens(count: number): Promise<{ viewers: string[]; admin: 
   }
 }
 
+interface HeapSample {
+  atMs: number;
+  heapUsedBytes: number;
+}
+
 interface PhaseResult {
   viewers: number;
   durationMs: number;
@@ -77,10 +83,14 @@ interface PhaseResult {
   kafkaFetchesAtOnePerTtl: number;
 }
 
-async function runPhase(viewerTokens: string[], adminToken: string, groupIds: string[], durationMs: number): Promise<PhaseResult> {
+async function runPhase(viewerTokens: string[], adminToken: string, groupIds: string[], durationMs: number, heapSamples: HeapSample[]): Promise<PhaseResult> {
   const before = await readSourceFetches(adminToken);
   const startedAtMs = Date.now();
-  const timings = await runViewers(viewerTokens, groupIds, durationMs);
+  // One scrape every 10 s for the heap next to the RSS samples (it reads through the same caches).
+  const heapTimer = setInterval(() => {
+    void readSourceFetches(adminToken).then((scrape) => heapSamples.push({ atMs: Date.now(), heapUsedBytes: scrape.heap ?? 0 }), () => undefined);
+  }, 10_000);
+  const timings = await runViewers(viewerTokens, groupIds, durationMs).finally(() => clearInterval(heapTimer));
   const elapsedMs = Date.now() - startedAtMs;
   const after = await readSourceFetches(adminToken);
   const delta = (key: string) => (after[key] ?? 0) - (before[key] ?? 0);
@@ -133,10 +143,12 @@ async function main(cleanup: Array<() => Promise<void>>): Promise<void> {
   // Warm-up: the first list, and the collector's first snapshot of 2,000 groups.
   await runViewers(tokens.viewers.slice(0, 1), fixture.groupIds, Math.max(snapshotIntervalMs + 5_000, 10_000));
   const baselineStartedAtMs = Date.now();
-  const baseline = await runPhase(tokens.viewers.slice(0, 1), tokens.admin, fixture.groupIds, baselineDurationMs);
+  const heapSamples: HeapSample[] = [];
+  const baseline = await runPhase(tokens.viewers.slice(0, 1), tokens.admin, fixture.groupIds, baselineDurationMs, heapSamples);
   printPhase('baseline', baseline);
   const loadStartedAtMs = Date.now();
-  const load = await runPhase(tokens.viewers, tokens.admin, fixture.groupIds, loadDurationMs);
+  const load = await runPhase(tokens.viewers, tokens.admin, fixture.groupIds, loadDurationMs, heapSamples);
+  const serverSurvived = isRunning(server.child);
   printPhase('load', load);
   clearInterval(sampler);
   memory.push(sampleServerMemory(serverPid));
@@ -160,6 +172,9 @@ async function main(cleanup: Array<() => Promise<void>>): Promise<void> {
     loadRssMb: { min: megabytes(Math.min(...loadRss)), max: megabytes(Math.max(...loadRss)), last: megabytes(loadRss[loadRss.length - 1] ?? 0) },
     rssGoalMb: megabytes(rssGoalBytes),
     rssWithinGoal: peakRssBytes <= rssGoalBytes,
+    peakHeapUsedMb: megabytes(Math.max(0, ...heapSamples.map((sample) => sample.heapUsedBytes))),
+    serverNodeOptions,
+    serverSurvived,
   };
   const report = {
     benchmark: 'load',
@@ -171,6 +186,7 @@ async function main(cleanup: Array<() => Promise<void>>): Promise<void> {
     load: { ...load, startedAt: new Date(loadStartedAtMs).toISOString() },
     summary,
     memory: memory.map((sample) => ({ at: new Date(sample.atMs).toISOString(), rssMb: megabytes(sample.rssBytes), processes: sample.processes })),
+    heap: heapSamples.map((sample) => ({ at: new Date(sample.atMs).toISOString(), heapUsedMb: megabytes(sample.heapUsedBytes) })),
   };
   const file = path.join(resultsDirectory, `load-${ranAt.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2));
@@ -178,7 +194,8 @@ async function main(cleanup: Array<() => Promise<void>>): Promise<void> {
   console.log(
     `bench:load: ${groupCount} groups, ${viewerCount} viewers: ${load.requests} requests, ${load.kafkaFetches.viewers} Kafka reads by the cache ` +
       `(${summary.kafkaReadsVersusOnePerTtl}x one per TTL, ${summary.kafkaReadsPerViewerRequest} per request), peak RSS ${summary.peakRssMb} MB ` +
-      `(goal ${summary.rssGoalMb} MB: ${summary.rssWithinGoal ? 'met' : 'missed'}); ${path.relative(process.cwd(), file)}`,
+      `(goal ${summary.rssGoalMb} MB: ${summary.rssWithinGoal ? 'met' : 'missed'}), peak heap in use ${summary.peakHeapUsedMb} MB, ` +
+      `NODE_OPTIONS "${serverNodeOptions}", server ${serverSurvived ? 'survived' : 'EXITED'}; ${path.relative(process.cwd(), file)}`,
   );
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isRunning, signalGroup, startProcess, type Started } from '../../tests/faults/processes';
-import { admin, baseUrl, clusterId, dashboardPort, databaseUrl, distDirectory, kafkaBrokers, redisPort, rootDirectory, snapshotIntervalMs, sourceCacheTtlMs, stream } from './settings';
+import { admin, baseUrl, serverNodeOptions, clusterId, dashboardPort, databaseUrl, distDirectory, kafkaBrokers, redisPort, rootDirectory, snapshotIntervalMs, sourceCacheTtlMs, stream } from './settings';
 
 const nextBin = path.join(rootDirectory, 'node_modules', 'next', 'dist', 'bin', 'next');
 
@@ -23,6 +23,7 @@ export async function startServer(logFile: string): Promise<Started> {
     SOURCE_CACHE_TTL_MS: String(sourceCacheTtlMs),
     COLLECTOR_MODE: 'embedded',
     SNAPSHOT_INTERVAL_MS: String(snapshotIntervalMs),
+    NODE_OPTIONS: serverNodeOptions,
   };
   const server = startProcess(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(dashboardPort)], environment, logFile);
   const deadline = Date.now() + 120_000;
@@ -38,12 +39,14 @@ export async function startServer(logFile: string): Promise<Started> {
   }
 }
 
-/** lagboard_source_fetches_total by source and caller, from one scrape. */
+/** lagboard_source_fetches_total by source and caller (`source/caller`) and the heap in use (`heap`), from one scrape. */
 export async function readSourceFetches(token: string): Promise<Record<string, number>> {
   const response = await fetch(`${baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`/api/metrics answered ${response.status}`);
   const counts: Record<string, number> = {};
   for (const line of (await response.text()).split('\n')) {
+    const heap = /^lagboard_process_heap_used_bytes (\d+)$/.exec(line);
+    if (heap) counts.heap = Number(heap[1]);
     const match = /^lagboard_source_fetches_total\{([^}]*)\} (\d+)$/.exec(line);
     if (!match) continue;
     const labels = Object.fromEntries([...(match[1] as string).matchAll(/(\w+)="([^"]*)"/g)].map((label) => [label[1], label[2]]));

@@ -62,6 +62,7 @@ export async function collectMetrics(): Promise<MetricsExposition> {
     Promise.all(clusters.map((cluster) => readTimeLags(cluster.id))),
   ]);
 
+  gauges.heapUsed.set(process.memoryUsage().heapUsed);
   gauges.sourceUp.set({ source: 'redis' }, redis ? 1 : 0);
   if (redis) {
     recordRedisObservation(gauges, redis, {

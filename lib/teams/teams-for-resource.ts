@@ -37,7 +37,12 @@ export interface ResourceOwnership {
  * thresholds are resolved in memory, as teamsForResource and thresholdsForResource would.
  */
 export async function ownershipResolver(kind: ResourceKind, clusterId: string | null, options: DatabaseOption = {}): Promise<(name: string) => ResourceOwnership> {
-  const match = createTeamMatcher(await teamRulesOfKind(kind, options));
+  return ownershipResolverFromRules(kind, clusterId, await teamRulesOfKind(kind, options));
+}
+
+/** As ownershipResolver, with the teams already read (teamRulesOfKind). */
+export function ownershipResolverFromRules(kind: ResourceKind, clusterId: string | null, rules: TeamRules[]): (name: string) => ResourceOwnership {
+  const match = createTeamMatcher(rules);
   const global = getConfig().thresholds;
   return (name) => {
     const matches = match({ kind, name, clusterId });
