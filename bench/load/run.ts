@@ -4,7 +4,8 @@ import path from 'node:path';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { upsertUser } from '@/lib/auth/users';
 import { createDatabase } from '@/lib/db/create-client';
-import { BenchFixture } from '../kafka-observe/fixture';
+import { createTopicsAndWait } from '../dashboard/cluster-data';
+import { BenchFixture, partitionsPerTopic } from '../kafka-observe/fixture';
 import { isRunning, signalGroup, stopAllProcesses } from '../../tests/faults/processes';
 import { KafkaBroker, PostgresCluster, RedisServer } from '../../tests/faults/services';
 import { latencyByRoute, ratio, type RouteLatency } from './report';
@@ -123,6 +124,8 @@ async function main(cleanup: Array<() => Promise<void>>): Promise<void> {
 
   console.log(`bench:load: creating ${groupCount} groups on ${topicCount} topics…`);
   const fixture = new BenchFixture(kafkaBrokers, 'load', topicCount);
+  // A fresh broker lists new topics a moment after creating them; producing before fails.
+  await createTopicsAndWait(kafkaBrokers, fixture.topicNames.map((name) => ({ name, partitions: partitionsPerTopic })));
   await fixture.createTopics();
   const fixtureSetupMs = await fixture.growTo(groupCount);
   for (let index = 0; index < stream.entries; index += 50) {
