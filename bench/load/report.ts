@@ -4,6 +4,8 @@ export interface RouteLatency {
   route: string;
   requests: number;
   errors: number;
+  /** Status of each failed request and how often (0: no answer within 60 s). */
+  errorStatuses: Record<string, number>;
   p50Ms: number;
   p95Ms: number;
 }
@@ -21,7 +23,10 @@ export function latencyByRoute(timings: readonly RequestTiming[]): RouteLatency[
   return routes.map((route) => {
     const mine = timings.filter((timing) => timing.route === route);
     const sorted = mine.filter((timing) => timing.status === 200).map((timing) => timing.latencyMs).sort((left, right) => left - right);
-    return { route, requests: mine.length, errors: mine.filter((timing) => timing.status !== 200).length, p50Ms: round(percentile(sorted, 0.5)), p95Ms: round(percentile(sorted, 0.95)) };
+    const failed = mine.filter((timing) => timing.status !== 200);
+    const errorStatuses: Record<string, number> = {};
+    for (const timing of failed) errorStatuses[timing.status] = (errorStatuses[timing.status] ?? 0) + 1;
+    return { route, requests: mine.length, errors: failed.length, errorStatuses, p50Ms: round(percentile(sorted, 0.5)), p95Ms: round(percentile(sorted, 0.95)) };
   });
 }
 
