@@ -9,6 +9,7 @@ import { describeError, log } from '@/lib/log';
 import { buildSnapshot, observeSources } from './build-snapshot';
 import type { Clock } from './clock';
 import { LostLeadershipError, type LeaderElection } from './leader-election';
+import { readNewestSnapshotMs } from './newest-snapshot';
 import { RecentPoints } from './recent-points';
 import type { CollectorSources } from './sources';
 
@@ -27,7 +28,12 @@ export interface CollectorOptions {
 export type PassOutcome =
   | { role: 'leader'; takenAtMs: number; snapshot: WrittenSnapshot; rollup: RollupResult | null; retention: RetentionResult }
   | { role: 'follower' }
+  /** Just became the leader, one interval has not passed since the previous leader's snapshot. */
+  | { role: 'waiting'; newestSnapshotAtMs: number }
   | { role: 'failed'; error: string };
+
+/** Timer jitter: a snapshot this much early still counts as one interval after the previous one. */
+const intervalToleranceFraction = 0.05;
 
 /**
  * Takes one snapshot per interval when it is the leader. Every pass: keep or try to take the
@@ -107,7 +113,16 @@ export class Collector {
 
   private async lead(prisma: DatabaseClient): Promise<PassOutcome> {
     const takenAtMs = this.options.clock.nowMs();
-    if (!this.seeded) await this.seedRecentPoints(prisma, takenAtMs);
+    if (!this.seeded) {
+      // After a takeover (or a restart), the previous leader may have written moments ago: wait
+      // for the next interval so that no interval holds snapshots from both.
+      const newestSnapshotAtMs = await readNewestSnapshotMs(prisma);
+      await this.seedRecentPoints(prisma, takenAtMs);
+      const sinceNewestMs = newestSnapshotAtMs === null ? null : takenAtMs - newestSnapshotAtMs;
+      if (newestSnapshotAtMs !== null && sinceNewestMs !== null && sinceNewestMs >= 0 && sinceNewestMs < this.options.intervalMs * (1 - intervalToleranceFraction)) {
+        return { role: 'waiting', newestSnapshotAtMs };
+      }
+    }
     const startedAt = performance.now();
     const observed = await observeSources(this.options.sources);
     const built = buildSnapshot(observed, { takenAtMs, durationMs: performance.now() - startedAt, settings: this.options.analysis, recent: this.recent });

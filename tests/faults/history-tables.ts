@@ -9,6 +9,8 @@ import { clusterId, databaseUrl, fixture } from './settings';
  */
 export interface SnapshotTimes {
   all: number[];
+  /** Each snapshot's recorded pass duration (observe and analyse), by its time. */
+  durationMs: Map<number, number>;
   kafka: number[];
   redis: number[];
 }
@@ -20,7 +22,9 @@ export async function readSnapshotTimes(sinceMs = 0): Promise<SnapshotTimes> {
     const times = async (sql: string, parameters: unknown[]) =>
       (await client.query<{ taken_at: Date }>(sql, parameters)).rows.map((row) => row.taken_at.getTime());
     const since = new Date(sinceMs);
-    const all = await times('SELECT "takenAt" AS taken_at FROM "HistorySnapshot" WHERE "takenAt" >= $1 ORDER BY "takenAt"', [since]);
+    const rows = (await client.query<{ taken_at: Date; duration_ms: number }>('SELECT "takenAt" AS taken_at, "durationMs" AS duration_ms FROM "HistorySnapshot" WHERE "takenAt" >= $1 ORDER BY "takenAt"', [since])).rows;
+    const all = rows.map((row) => row.taken_at.getTime());
+    const durationMs = new Map(rows.map((row) => [row.taken_at.getTime(), row.duration_ms]));
     const kafka = await times(
       `SELECT DISTINCT s."takenAt" AS taken_at FROM "HistorySnapshot" s
          JOIN "HistoryGroupPoint" p ON p."snapshotId" = s.id
@@ -35,7 +39,7 @@ export async function readSnapshotTimes(sinceMs = 0): Promise<SnapshotTimes> {
         WHERE g.stream = $1 AND g."groupName" = $2 AND s."takenAt" >= $3 ORDER BY 1`,
       [fixture.stream, fixture.streamGroup, since],
     );
-    return { all, kafka, redis };
+    return { all, durationMs, kafka, redis };
   } finally {
     await client.end();
   }

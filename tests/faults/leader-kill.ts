@@ -47,7 +47,8 @@ export async function runLeaderKill(checks: Checks, logDirectory: string): Promi
     const followerElectionsBefore = leadershipTimes(follower).length;
     await signalGroup(leader.process.child, 'SIGKILL');
     const killedAtMs = Date.now();
-    await sleep(3 * snapshotIntervalMs);
+    // The new leader waits out the interval of the old one's last snapshot, then writes each interval.
+    await sleep(4 * snapshotIntervalMs);
 
     await checks.run('leader kill: the other collector takes over within one interval', () => {
       const taken = leadershipTimes(follower).slice(followerElectionsBefore);
@@ -58,10 +59,10 @@ export async function runLeaderKill(checks: Checks, logDirectory: string): Promi
       return `${follower.name} led ${takeoverMs} ms after ${leader.name} was killed`;
     });
     const times = await readSnapshotTimes(startedAtMs);
-    const takeover = [{ name: 'leader kill', downAtMs: killedAtMs, upAtMs: killedAtMs + snapshotIntervalMs }];
-    await checks.run('leader kill: one writer per interval (all snapshots)', () => checkSnapshotSpacing(times.all, snapshotIntervalMs, takeover, snapshotIntervalMs));
-    await checks.run('leader kill: one writer per interval (Kafka source)', () => checkSnapshotSpacing(times.kafka, snapshotIntervalMs, takeover, snapshotIntervalMs));
-    await checks.run('leader kill: one writer per interval (Redis source)', () => checkSnapshotSpacing(times.redis, snapshotIntervalMs, takeover, snapshotIntervalMs));
+    const takeover = [{ name: 'leader kill', stoppingAtMs: killedAtMs, downAtMs: killedAtMs, upAtMs: killedAtMs + snapshotIntervalMs }];
+    await checks.run('leader kill: one writer per interval (all snapshots)', () => checkSnapshotSpacing(times.all, snapshotIntervalMs, takeover, snapshotIntervalMs, times.durationMs));
+    await checks.run('leader kill: one writer per interval (Kafka source)', () => checkSnapshotSpacing(times.kafka, snapshotIntervalMs, takeover, snapshotIntervalMs, times.durationMs));
+    await checks.run('leader kill: one writer per interval (Redis source)', () => checkSnapshotSpacing(times.redis, snapshotIntervalMs, takeover, snapshotIntervalMs, times.durationMs));
     await checks.run('leader kill: snapshots continue after the takeover', () => {
       const after = times.all.filter((time) => time > killedAtMs + snapshotIntervalMs);
       expectThat(after.length >= 2, `${after.length} snapshots after the takeover`);

@@ -62,6 +62,7 @@ async function main(checks: Checks, cleanup: Array<() => Promise<void>>): Promis
   const outage = async (name: string, stop: () => Promise<void>, start: () => Promise<void>, whileDown?: () => Promise<void>) => {
     await sleep(3 * pollEveryMs);
     console.log(`faults: stopping ${name}…`);
+    const stoppingAtMs = Date.now();
     await stop();
     const downAtMs = Date.now();
     await sleep(holdDownMs);
@@ -69,7 +70,7 @@ async function main(checks: Checks, cleanup: Array<() => Promise<void>>): Promis
     console.log(`faults: starting ${name} again…`);
     await start();
     const upAtMs = Date.now();
-    outages.push({ name, downAtMs, upAtMs });
+    outages.push({ name, stoppingAtMs, downAtMs, upAtMs });
     await sleep(recoverWithinMs + 2 * pollEveryMs);
     return outages[outages.length - 1] as Outage;
   };
@@ -122,11 +123,11 @@ async function main(checks: Checks, cleanup: Array<() => Promise<void>>): Promis
   });
   const times = await readSnapshotTimes(startedAtMs);
   const margin = 2 * snapshotIntervalMs;
-  await checks.run('snapshots: one per interval, none lost outside the PostgreSQL outage', () => checkSnapshotSpacing(times.all, snapshotIntervalMs, [databaseOutage], margin));
+  await checks.run('snapshots: one per interval, none lost outside the PostgreSQL outage', () => checkSnapshotSpacing(times.all, snapshotIntervalMs, [databaseOutage], margin, times.durationMs));
   await checks.run('Kafka snapshots: one per interval, none lost outside the Kafka and PostgreSQL outages', () =>
-    checkSnapshotSpacing(times.kafka, snapshotIntervalMs, [kafkaOutage, databaseOutage], margin));
+    checkSnapshotSpacing(times.kafka, snapshotIntervalMs, [kafkaOutage, databaseOutage], margin, times.durationMs));
   await checks.run('Redis snapshots: one per interval, none lost outside the Redis and PostgreSQL outages', () =>
-    checkSnapshotSpacing(times.redis, snapshotIntervalMs, [redisOutage, databaseOutage], margin));
+    checkSnapshotSpacing(times.redis, snapshotIntervalMs, [redisOutage, databaseOutage], margin, times.durationMs));
 
   console.log('faults: two collector processes, then the leader is killed…');
   await signalGroup(dashboard.child, 'SIGTERM');
