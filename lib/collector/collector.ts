@@ -28,7 +28,7 @@ export interface CollectorOptions {
 export type PassOutcome =
   | { role: 'leader'; takenAtMs: number; snapshot: WrittenSnapshot; rollup: RollupResult | null; retention: RetentionResult }
   | { role: 'follower' }
-  /** Just became the leader, one interval has not passed since the previous leader's snapshot. */
+  /** Leading, but one interval has not passed since the newest snapshot (a takeover, a late pass). */
   | { role: 'waiting'; newestSnapshotAtMs: number }
   | { role: 'failed'; error: string };
 
@@ -113,15 +113,13 @@ export class Collector {
 
   private async lead(prisma: DatabaseClient): Promise<PassOutcome> {
     const takenAtMs = this.options.clock.nowMs();
-    if (!this.seeded) {
-      // After a takeover (or a restart), the previous leader may have written moments ago: wait
-      // for the next interval so that no interval holds snapshots from both.
-      const newestSnapshotAtMs = await readNewestSnapshotMs(prisma);
-      await this.seedRecentPoints(prisma, takenAtMs);
-      const sinceNewestMs = newestSnapshotAtMs === null ? null : takenAtMs - newestSnapshotAtMs;
-      if (newestSnapshotAtMs !== null && sinceNewestMs !== null && sinceNewestMs >= 0 && sinceNewestMs < this.options.intervalMs * (1 - intervalToleranceFraction)) {
-        return { role: 'waiting', newestSnapshotAtMs };
-      }
+    if (!this.seeded) await this.seedRecentPoints(prisma, takenAtMs);
+    // After a takeover or a restart the previous leader may have written moments ago, and a pass
+    // that waited long for its lock starts late: never two snapshots within one interval.
+    const newestSnapshotAtMs = await readNewestSnapshotMs(prisma);
+    const sinceNewestMs = newestSnapshotAtMs === null ? null : takenAtMs - newestSnapshotAtMs;
+    if (newestSnapshotAtMs !== null && sinceNewestMs !== null && sinceNewestMs >= 0 && sinceNewestMs < this.options.intervalMs * (1 - intervalToleranceFraction)) {
+      return { role: 'waiting', newestSnapshotAtMs };
     }
     const startedAt = performance.now();
     const observed = await observeSources(this.options.sources);
