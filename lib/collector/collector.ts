@@ -89,6 +89,9 @@ export class Collector {
   }
 
   private async pass(): Promise<PassOutcome> {
+    // The snapshot's time is the pass's start on the collector's cadence, not after the lock and
+    // database waits: a slow lock check then cannot put two snapshots of one writer into one interval.
+    const takenAtMs = this.options.clock.nowMs();
     try {
       const prisma = await this.options.database();
       if (!(await this.options.election.ensureLeadership())) {
@@ -96,7 +99,7 @@ export class Collector {
         this.outage.succeeded();
         return { role: 'follower' };
       }
-      const outcome = await this.lead(prisma);
+      const outcome = await this.lead(prisma, takenAtMs);
       this.outage.succeeded();
       return outcome;
     } catch (error) {
@@ -111,8 +114,7 @@ export class Collector {
     }
   }
 
-  private async lead(prisma: DatabaseClient): Promise<PassOutcome> {
-    const takenAtMs = this.options.clock.nowMs();
+  private async lead(prisma: DatabaseClient, takenAtMs: number): Promise<PassOutcome> {
     if (!this.seeded) await this.seedRecentPoints(prisma, takenAtMs);
     // After a takeover or a restart the previous leader may have written moments ago, and a pass
     // that waited long for its lock starts late: never two snapshots within one interval.
