@@ -70,6 +70,8 @@ export const settingsSchema = z.object({
   LAGBOARD_ADMIN_USER: z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/, 'must be 1-64 letters, digits or _.@-').optional(),
   LAGBOARD_ADMIN_PASSWORD: z.string().min(4, 'must be at least 4 characters').optional(),
   SOURCE_CACHE_TTL_MS: integerSetting(5_000, 0, 600_000),
+  // How long a verified token or session keeps serving Kafka and Redis figures while the database is down.
+  DATABASE_OUTAGE_GRACE_MS: integerSetting(300_000, 0, 3_600_000),
   // Seed 004 "Thresholds" block.
   SLO_THRESHOLD_P95_LAG: integerSetting(1_000, 0, Number.MAX_SAFE_INTEGER),
   SLO_COMPLIANCE_MIN: ratioSetting(0.95),

@@ -20,6 +20,8 @@ export interface LagboardConfig {
   database: { url: string | null; embeddedDataDir: string };
   auth: { secret: string | null; adminUser: string | null; adminPassword: string | null };
   sourceCacheTtlMs: number;
+  /** While the database is down, credentials verified this recently still get Kafka and Redis figures. */
+  databaseOutageGraceMs: number;
   history: {
     /**
      * embedded: this process runs a collector (one leader among all instances writes);
@@ -89,6 +91,7 @@ function toConfig(settings: Settings): LagboardConfig {
       adminPassword: settings.LAGBOARD_ADMIN_PASSWORD ?? null,
     },
     sourceCacheTtlMs: settings.SOURCE_CACHE_TTL_MS,
+    databaseOutageGraceMs: settings.DATABASE_OUTAGE_GRACE_MS,
     history: {
       collectorMode: settings.COLLECTOR_MODE,
       snapshotIntervalMs: settings.SNAPSHOT_INTERVAL_MS,

@@ -20,7 +20,7 @@ function countPlaywrightSuite(suite) {
 }
 
 // A missing report means a runner did not finish: that must not read as fewer tests passing.
-const expectedReports = ['unit-results.json', 'integration-results.json', 'e2e-results.json'];
+const expectedReports = ['unit-results.json', 'integration-results.json', 'faults-results.json', 'e2e-results.json'];
 const present = readdirSync(directory);
 const missing = expectedReports.filter((name) => !present.includes(name));
 if (missing.length > 0) {

@@ -46,6 +46,10 @@ npx vitest run --project integration --reporter=default --reporter=json --output
 step "build for end-to-end tests"
 NEXT_DIST_DIR=.next-test npx next build
 
+step "fault suite (own Redis, PostgreSQL, Kafka and dashboard, stopped and restarted in turn)"
+# Its checks count in the summary; a failure here must not hide the end-to-end results.
+npm run test:faults || echo "fault suite: failures, see $results_dir/faults-results.json"
+
 step "end-to-end tests (Playwright, Debian chromium)"
 npx playwright test
 

@@ -5,6 +5,7 @@ import { listKafkaClusters } from '@/lib/sources/kafka';
 import { SignOutButton } from '@/components/sign-out-button';
 import { ThemeToggle } from '@/components/theme-toggle';
 import { SourceBanner } from '@/components/source-banner';
+import { DatabaseBanner } from '@/components/database-banner';
 import { cookies } from 'next/headers';
 
 export const dynamic = 'force-dynamic';
@@ -35,6 +36,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       </header>
       {/* tabIndex -1: the skip link's target must be able to take focus, without becoming a tab stop. */}
       <main id="main" tabIndex={-1}>
+        <Suspense fallback={null}>
+          <DatabaseBanner />
+        </Suspense>
         <Suspense fallback={null}>
           <SourceBanner />
         </Suspense>

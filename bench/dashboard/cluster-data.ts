@@ -24,7 +24,7 @@ const demoTopics: TopicSpecification[] = [
  * A broker that has just started answers CreateTopics before its metadata lists the topics, and
  * a producer asking then fails with "Unknown topic": wait until every topic has all partitions.
  */
-async function createTopicsAndWait(brokers: string[], topics: TopicSpecification[], timeoutMs = 60_000): Promise<void> {
+export async function createTopicsAndWait(brokers: string[], topics: TopicSpecification[], timeoutMs = 60_000): Promise<void> {
   await ensureTopics(brokers, topics);
   const admin = new Admin({ clientId: 'lagboard-bench-topics', bootstrapBrokers: brokers });
   const deadline = Date.now() + timeoutMs;

@@ -1,4 +1,6 @@
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '@/lib/database-outage/is-database-unavailable';
+import { noteDatabaseOutage } from '@/lib/database-outage/outage-fallback';
 import { describeError, log } from '@/lib/log';
 
 export type ApiErrorCode =
@@ -11,6 +13,7 @@ export type ApiErrorCode =
   | 'unsupported_media_type'
   | 'too_many_requests'
   | 'source_unavailable'
+  | 'database_unavailable'
   | 'timeout'
   | 'internal_error';
 
@@ -32,6 +35,9 @@ export class ApiError extends Error {
 export const notFound = (message: string) => new ApiError(404, 'not_found', message);
 export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'invalid_request', message, details);
 
+/** Seconds a client should wait before asking again while the database is down. */
+export const databaseRetryAfterSeconds = 10;
+
 export function errorResponse(
   status: number,
   code: ApiErrorCode,
@@ -40,8 +46,12 @@ export function errorResponse(
   headers: Record<string, string> = {},
 ): Response {
   const error = details === undefined ? { code, message } : { code, message, details };
-  return Response.json({ error }, { status, headers: { 'cache-control': 'no-store', ...headers } });
+  const allHeaders: Record<string, string> = { 'cache-control': 'no-store', ...headers };
+  if (code === 'database_unavailable') allHeaders['retry-after'] = String(databaseRetryAfterSeconds);
+  return Response.json({ error }, { status, headers: allHeaders });
 }
+
+export const databaseUnavailableMessage = 'The database is unavailable; history, teams, tokens and settings need it. Retry shortly.';
 
 /** Maps anything a handler throws to the JSON error shape; unknown errors become a generic 500. */
 export function toErrorResponse(error: unknown, route: string): Response {
@@ -51,6 +61,11 @@ export function toErrorResponse(error: unknown, route: string): Response {
   if (error instanceof ZodError) {
     const issues = error.issues.map((issue) => ({ parameter: issue.path.join('.'), problem: issue.message }));
     return errorResponse(400, 'invalid_request', 'Invalid request parameters', issues);
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Logged once per outage; the error's text may name the server, so it is not returned.
+    noteDatabaseOutage(error);
+    return errorResponse(503, 'database_unavailable', databaseUnavailableMessage);
   }
   log.error('api.unhandled_error', { route, error: describeError(error) });
   return errorResponse(500, 'internal_error', 'Internal error; the server log has details');

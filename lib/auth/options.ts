@@ -2,6 +2,8 @@ import type { NextAuthOptions, User } from 'next-auth';
 import type { JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
+import { getConfig } from '@/lib/config';
+import { isDatabaseUnavailable } from '@/lib/database-outage/is-database-unavailable';
 import { describeError, log } from '@/lib/log';
 import { getAuthSecret } from './secret';
 import { findUserByCredentials, findUserById } from './users';
@@ -32,7 +34,14 @@ async function recheckUser(token: JWT): Promise<JWT> {
   if (typeof token.id !== 'string') {
     throw new SessionUserGoneError();
   }
-  const user = await findUserById(token.id);
+  const user = await findUserById(token.id).catch((error: unknown) => {
+    // The database is down: a session verified within the grace period stays signed in (and is
+    // re-read as soon as the database answers, since checkedAt is left as it was) rather than
+    // signing every operator out during an outage.
+    if (isDatabaseUnavailable(error) && Date.now() - token.checkedAt < getConfig().databaseOutageGraceMs) return 'unverified' as const;
+    throw error;
+  });
+  if (user === 'unverified') return token;
   if (!user || user.disabledAt) {
     // next-auth answers "no session" and clears the cookie when this callback throws.
     throw new SessionUserGoneError();

@@ -1,7 +1,8 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
 import { getAuthOptions } from '@/lib/auth/options';
-import { verifyApiToken } from '@/lib/auth/api-tokens';
+import { hashApiToken, verifyApiToken } from '@/lib/auth/api-tokens';
+import { forgetRemembered, readWithOutageFallback } from '@/lib/database-outage/outage-fallback';
 import { ApiError } from '@/lib/api/errors';
 import type { Principal, Role } from '@/lib/auth/principal';
 
@@ -14,8 +15,13 @@ export async function resolvePrincipal(request: Request): Promise<Principal | nu
     if (!bearerPrefix.test(authorization)) {
       throw new ApiError(401, 'unauthorized', 'Authorization header must be "Bearer <token>"');
     }
-    const verified = await verifyApiToken(authorization.replace(bearerPrefix, '').trim());
+    const token = authorization.replace(bearerPrefix, '').trim();
+    // While the database is down, a token verified within DATABASE_OUTAGE_GRACE_MS still reads
+    // Kafka and Redis; once it is back every request is verified again (a revoked token fails).
+    const cacheKey = `token:${hashApiToken(token)}`;
+    const verified = await readWithOutageFallback(cacheKey, () => verifyApiToken(token));
     if (!verified) {
+      forgetRemembered(cacheKey);
       throw new ApiError(401, 'unauthorized', 'Invalid, expired or revoked API token');
     }
     return { userId: verified.user.id, username: verified.user.username, role: verified.user.role as Role, via: 'token' };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
+import { isDatabaseUnavailable } from '@/lib/database-outage/is-database-unavailable';
+import { readWithOutageFallback } from '@/lib/database-outage/outage-fallback';
 import { defaultRefreshIntervalSeconds, refreshIntervalChoicesSeconds } from '@/lib/swr/refresh-interval';
 import type { DatabaseOption } from './users';
 
@@ -29,5 +31,11 @@ export async function saveUserPreferences(userId: string, input: z.infer<typeof 
 
 /** The refresh interval of the signed-in user, for pages that render live views. */
 export async function refreshIntervalSecondsOf(userId: string): Promise<number> {
-  return (await readUserPreferences(userId)).refresh_interval_seconds;
+  try {
+    return (await readWithOutageFallback(`preferences:${userId}`, () => readUserPreferences(userId))).refresh_interval_seconds;
+  } catch (error) {
+    // A live page must still render (and refresh) during a database outage.
+    if (isDatabaseUnavailable(error)) return defaultRefreshIntervalSeconds;
+    throw error;
+  }
 }

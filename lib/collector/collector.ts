@@ -9,6 +9,7 @@ import { describeError, log } from '@/lib/log';
 import { buildSnapshot, observeSources } from './build-snapshot';
 import type { Clock } from './clock';
 import { LostLeadershipError, type LeaderElection } from './leader-election';
+import { readNewestSnapshotMs } from './newest-snapshot';
 import { RecentPoints } from './recent-points';
 import type { CollectorSources } from './sources';
 
@@ -27,7 +28,12 @@ export interface CollectorOptions {
 export type PassOutcome =
   | { role: 'leader'; takenAtMs: number; snapshot: WrittenSnapshot; rollup: RollupResult | null; retention: RetentionResult }
   | { role: 'follower' }
+  /** Leading, but one interval has not passed since the newest snapshot (a takeover, a late pass). */
+  | { role: 'waiting'; newestSnapshotAtMs: number }
   | { role: 'failed'; error: string };
+
+/** Timer jitter: a snapshot this much early still counts as one interval after the previous one. */
+const intervalToleranceFraction = 0.05;
 
 /**
  * Takes one snapshot per interval when it is the leader. Every pass: keep or try to take the
@@ -83,6 +89,9 @@ export class Collector {
   }
 
   private async pass(): Promise<PassOutcome> {
+    // The snapshot's time is the pass's start on the collector's cadence, not after the lock and
+    // database waits: a slow lock check then cannot put two snapshots of one writer into one interval.
+    const takenAtMs = this.options.clock.nowMs();
     try {
       const prisma = await this.options.database();
       if (!(await this.options.election.ensureLeadership())) {
@@ -90,7 +99,7 @@ export class Collector {
         this.outage.succeeded();
         return { role: 'follower' };
       }
-      const outcome = await this.lead(prisma);
+      const outcome = await this.lead(prisma, takenAtMs);
       this.outage.succeeded();
       return outcome;
     } catch (error) {
@@ -105,9 +114,15 @@ export class Collector {
     }
   }
 
-  private async lead(prisma: DatabaseClient): Promise<PassOutcome> {
-    const takenAtMs = this.options.clock.nowMs();
+  private async lead(prisma: DatabaseClient, takenAtMs: number): Promise<PassOutcome> {
     if (!this.seeded) await this.seedRecentPoints(prisma, takenAtMs);
+    // After a takeover or a restart the previous leader may have written moments ago, and a pass
+    // that waited long for its lock starts late: never two snapshots within one interval.
+    const newestSnapshotAtMs = await readNewestSnapshotMs(prisma);
+    const sinceNewestMs = newestSnapshotAtMs === null ? null : takenAtMs - newestSnapshotAtMs;
+    if (newestSnapshotAtMs !== null && sinceNewestMs !== null && sinceNewestMs >= 0 && sinceNewestMs < this.options.intervalMs * (1 - intervalToleranceFraction)) {
+      return { role: 'waiting', newestSnapshotAtMs };
+    }
     const startedAt = performance.now();
     const observed = await observeSources(this.options.sources);
     const built = buildSnapshot(observed, { takenAtMs, durationMs: performance.now() - startedAt, settings: this.options.analysis, recent: this.recent });

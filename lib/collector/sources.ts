@@ -2,6 +2,7 @@ import type { KafkaClusterConfig, LagboardConfig } from '@/lib/config';
 import { observeKafkaCluster } from '@/lib/kafka';
 import type { KafkaClusterObservation } from '@/lib/observations/kafka';
 import type { RedisObservation } from '@/lib/observations/redis';
+import { countSourceFetch } from '@/lib/sources/fetch-count';
 import { observeConfiguredRedisStreams } from '@/lib/sources/redis';
 
 /**
@@ -20,8 +21,14 @@ export interface CollectorSources {
 export function sourcesFromConfig(config: LagboardConfig): CollectorSources {
   return {
     kafkaClusters: config.kafka.clusters,
-    observeKafka: (cluster) => observeKafkaCluster(cluster, { requestTimeoutMs: config.kafka.requestTimeoutMs }),
+    observeKafka: (cluster) => {
+      countSourceFetch(`kafka:${cluster.id}`, 'collector');
+      return observeKafkaCluster(cluster, { requestTimeoutMs: config.kafka.requestTimeoutMs });
+    },
     // The same streams (configured list plus discovery) the Redis API watches, fetched fresh.
-    observeRedis: observeConfiguredRedisStreams,
+    observeRedis: () => {
+      countSourceFetch('redis', 'collector');
+      return observeConfiguredRedisStreams();
+    },
   };
 }

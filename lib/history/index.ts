@@ -44,8 +44,13 @@ export function getGroupHistoryWindow(): GroupHistoryWindow {
  * snapshot holding the cluster; `takenAtMs` null when the collector has not written one yet.
  * For the Kafka API and /api/metrics (lag in seconds).
  */
+// Every group page, group API call and scrape reads the whole cluster's newest time lags: one read
+// per cluster per TTL (bench:load: uncached, 50 viewers made it one database read per request).
+const timeLagCacheStore = globalThis as unknown as { lagboardLatestTimeLagCache?: TtlCache<LatestTimeLags> };
+
 export async function getLatestTimeLags(clusterId: string): Promise<LatestTimeLags> {
-  return readLatestTimeLags(await getDb(), clusterId);
+  timeLagCacheStore.lagboardLatestTimeLagCache ??= new TtlCache(Math.min(getConfig().sourceCacheTtlMs, getConfig().history.snapshotIntervalMs));
+  return timeLagCacheStore.lagboardLatestTimeLagCache.get(clusterId, async () => readLatestTimeLags(await getDb(), clusterId));
 }
 
 /** The groups list's sparkline: the last hour in at most 30 points (2-minute maxima). */

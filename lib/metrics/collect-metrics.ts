@@ -10,6 +10,8 @@ import { isKafkaClusterUp, recordKafkaObservation } from './kafka-metrics';
 import { recordRedisObservation } from './redis-metrics';
 import { createMetricsRegistry } from './registry';
 import { getLatestTimeLags } from '@/lib/history';
+import { sourceFetchCounts } from '@/lib/sources/fetch-count';
+import { Counter } from 'prom-client';
 import type { LatestTimeLags } from '@/lib/history/latest-time-lags';
 import { filterByTeamScope, unrestrictedScope, type TeamScope } from '@/lib/teams/team-scope';
 
@@ -64,6 +66,7 @@ export async function collectMetrics(scope: TeamScope = unrestrictedScope): Prom
     Promise.all(clusters.map((cluster) => readTimeLags(cluster.id))),
   ]);
 
+  gauges.heapUsed.set(process.memoryUsage().heapUsed);
   gauges.sourceUp.set({ source: 'redis' }, redis ? 1 : 0);
   if (redis) {
     const visibleStreams = filterByTeamScope(redis.streams, 'redis_stream', (stream) => stream.name, scope, null);
@@ -81,5 +84,12 @@ export async function collectMetrics(scope: TeamScope = unrestrictedScope): Prom
       recordKafkaObservation(gauges, { ...observation, groups }, timeLags[index] ?? null);
     }
   });
+  const fetches = new Counter({
+    name: 'lagboard_source_fetches_total',
+    help: 'Reads of a source by this process: caller "viewers" is the shared cache (at most one per SOURCE_CACHE_TTL_MS per view), "collector" one per snapshot',
+    labelNames: ['source', 'caller'],
+    registers: [registry],
+  });
+  for (const { source, caller, count } of sourceFetchCounts()) fetches.inc({ source, caller }, count);
   return { text: await registry.metrics(), contentType: registry.contentType };
 }

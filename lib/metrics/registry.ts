@@ -40,6 +40,7 @@ const definitions = {
   kafkaTopicLagSeconds: ['lagboard_kafka_consumer_group_topic_lag_seconds', 'Time the group is behind on the topic, seconds (largest partition; from the collector snapshots, absent before two snapshots)', kafkaLabels],
   sourceUp: ['lagboard_source_up', '1 when the source could be observed for this scrape, else 0', ['source', 'cluster']],
   seriesDropped: ['lagboard_metrics_series_dropped', 'Series left out of this scrape by a cardinality cap', ['series']],
+  heapUsed: ['lagboard_process_heap_used_bytes', 'V8 heap in use by this dashboard process (process.memoryUsage().heapUsed), next to the resident memory the OS reports', []],
 } as const;
 
 type Definitions = typeof definitions;

@@ -6,6 +6,7 @@ import type { KafkaClusterObservation } from '@/lib/observations/kafka';
 import { notFound } from '@/lib/api/errors';
 import { getGroupHistoryWindow } from '@/lib/history';
 import { describeError, log } from '@/lib/log';
+import { countSourceFetch } from './fetch-count';
 
 // One cache for the Kafka source: every viewer and API caller shares one fetch per TTL.
 const globalCache = globalThis as unknown as { lagboardKafkaCache?: TtlCache<KafkaClusterObservation> };
@@ -33,6 +34,7 @@ export function findKafkaCluster(clusterId: string): KafkaClusterConfig {
  * fails the observation: the views then judge from older points only.
  */
 async function observeAndRecord(cluster: KafkaClusterConfig): Promise<KafkaClusterObservation> {
+  countSourceFetch(`kafka:${cluster.id}`, 'viewers');
   const observation = await observeKafkaCluster(cluster, { requestTimeoutMs: getConfig().kafka.requestTimeoutMs });
   try {
     await getGroupHistoryWindow().record(cluster.id, observation);

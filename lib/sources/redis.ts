@@ -3,6 +3,7 @@ import { getConfig } from '@/lib/config';
 import { TtlCache } from '@/lib/cache/ttl-cache';
 import { getRedisClient, observeGroupLag, observeRedisStreams, type RedisGroupLagObservation } from '@/lib/redis';
 import type { RedisObservation } from '@/lib/observations/redis';
+import { countSourceFetch } from './fetch-count';
 
 // The Redis source's caches, shared by every page and API caller: the full observation (one
 // key) and the one-group lag observation of the lag endpoints (one key per group and kind).
@@ -40,7 +41,10 @@ export function observeConfiguredRedisStreams(): Promise<RedisObservation> {
 
 /** The cached full observation (single-flight, SOURCE_CACHE_TTL_MS). */
 export function getRedisObservation(): Promise<RedisObservation> {
-  return cache().get('redis', observeConfiguredRedisStreams);
+  return cache().get('redis', () => {
+    countSourceFetch('redis', 'viewers');
+    return observeConfiguredRedisStreams();
+  });
 }
 
 /** One fresh lag observation of one group on the same streams (consumer-lag, health). */
@@ -51,5 +55,8 @@ export function observeConfiguredGroupLag(consumerGroup: string, withConsumers: 
 /** The cached lag observation; health (no consumer names) and consumer-lag are cached apart. */
 export function getRedisGroupLagObservation(consumerGroup: string, withConsumers: boolean): Promise<RedisGroupLagObservation> {
   const key = `${withConsumers ? 'with-consumers' : 'lag-only'}\u0000${consumerGroup}`;
-  return groupLagCache().get(key, () => observeConfiguredGroupLag(consumerGroup, withConsumers));
+  return groupLagCache().get(key, () => {
+    countSourceFetch('redis', 'viewers');
+    return observeConfiguredGroupLag(consumerGroup, withConsumers);
+  });
 }

@@ -1,4 +1,5 @@
 import { getConfig } from '@/lib/config';
+import { readWithOutageFallback } from '@/lib/database-outage/outage-fallback';
 import { databaseFrom, type DatabaseOption } from './team-database';
 import { createTeamMatcher, matchTeams, type TeamMatch, type TeamRules } from './match-teams';
 import type { ResourceKind } from './resource-kinds';
@@ -18,9 +19,12 @@ export async function teamsForResource(
 
 /** The teams that own some resource of this kind, by name: one query, the globs are matched in memory. */
 export async function teamRulesOfKind(kind: ResourceKind, options: DatabaseOption = {}): Promise<TeamRules[]> {
-  const prisma = await databaseFrom(options);
-  const teams = await prisma.team.findMany({ where: { patterns: { some: { kind } } }, select: teamRecordSelect, orderBy: { name: 'asc' } });
-  return teams.map(toTeamRules);
+  // The last rules read serve a database outage, so live lists keep their owners and thresholds.
+  return readWithOutageFallback(`team-rules:${kind}`, async () => {
+    const prisma = await databaseFrom(options);
+    const teams = await prisma.team.findMany({ where: { patterns: { some: { kind } } }, select: teamRecordSelect, orderBy: { name: 'asc' } });
+    return teams.map(toTeamRules);
+  });
 }
 
 export interface ResourceOwnership {
@@ -33,7 +37,12 @@ export interface ResourceOwnership {
  * thresholds are resolved in memory, as teamsForResource and thresholdsForResource would.
  */
 export async function ownershipResolver(kind: ResourceKind, clusterId: string | null, options: DatabaseOption = {}): Promise<(name: string) => ResourceOwnership> {
-  const match = createTeamMatcher(await teamRulesOfKind(kind, options));
+  return ownershipResolverFromRules(kind, clusterId, await teamRulesOfKind(kind, options));
+}
+
+/** As ownershipResolver, with the teams already read (teamRulesOfKind). */
+export function ownershipResolverFromRules(kind: ResourceKind, clusterId: string | null, rules: TeamRules[]): (name: string) => ResourceOwnership {
+  const match = createTeamMatcher(rules);
   const global = getConfig().thresholds;
   return (name) => {
     const matches = match({ kind, name, clusterId });

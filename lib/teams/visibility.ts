@@ -1,5 +1,6 @@
 import { notFound } from '@/lib/api/errors';
 import type { Principal } from '@/lib/auth/principal';
+import { readWithOutageFallback } from '@/lib/database-outage/outage-fallback';
 import { databaseFrom, type DatabaseOption } from './team-database';
 import type { ResourceKind } from './resource-kinds';
 import { buildTeamScope, isVisibleInScope, unrestrictedScope, type TeamScope } from './team-scope';
@@ -10,9 +11,12 @@ import { buildTeamScope, isVisibleInScope, unrestrictedScope, type TeamScope } f
  */
 export async function visibleTeamScope(principal: Principal, options: DatabaseOption = {}): Promise<TeamScope> {
   if (principal.role === 'admin') return unrestrictedScope;
-  const prisma = await databaseFrom(options);
-  const rules = await prisma.teamPattern.findMany({
-    select: { kind: true, pattern: true, clusterId: true, team: { select: { memberships: { where: { userId: principal.userId }, select: { id: true } } } } },
+  // The last scope read for this user serves a database outage (outage-fallback.ts).
+  const rules = await readWithOutageFallback(`scope:${principal.userId}`, async () => {
+    const prisma = await databaseFrom(options);
+    return prisma.teamPattern.findMany({
+      select: { kind: true, pattern: true, clusterId: true, team: { select: { memberships: { where: { userId: principal.userId }, select: { id: true } } } } },
+    });
   });
   const toRule = ({ kind, pattern, clusterId }: (typeof rules)[number]) => ({ kind, pattern, clusterId });
   const memberRules = rules.filter((rule) => rule.team.memberships.length > 0).map(toRule);

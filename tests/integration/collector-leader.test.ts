@@ -91,6 +91,27 @@ describe('leader election', () => {
     expect(await snapshotCount(second.database)).toBe(4);
   });
 
+  it('a leader taking over less than one interval after the last snapshot waits for the next interval', { timeout: 60_000 }, async () => {
+    const later = t0 + 7_200_000;
+    const waitingClock = new ManualClock(later);
+    const election = new PostgresLeaderElection(databaseUrl, { lockId: 98 });
+    const database = createDatabase({ databaseUrl });
+    databases.push(database);
+    await writeSnapshot(database.prisma, snapshotAt(later));
+    const before = await snapshotCount(database);
+    const collector = testCollector({ database: async () => database.prisma, clock: waitingClock, election, clusters: [{ id: 'test', brokers: testKafkaBrokers }], intervalMs });
+    instances.push({ collector, election });
+
+    // Half an interval after the previous leader's snapshot: the lock is taken, nothing is written.
+    waitingClock.advance(intervalMs / 2);
+    expect(await collector.runOnce()).toEqual({ role: 'waiting', newestSnapshotAtMs: later });
+    expect(await snapshotCount(database)).toBe(before);
+    // Its next pass, one interval on, writes.
+    waitingClock.advance(intervalMs);
+    expect(await collector.runOnce()).toMatchObject({ role: 'leader', takenAtMs: later + intervalMs * 1.5 });
+    expect(await snapshotCount(database)).toBe(before + 1);
+  });
+
   it('fences a leader that has not noticed its lock is gone: its snapshot is not written', { timeout: 60_000 }, async () => {
     const election = new PostgresLeaderElection(databaseUrl, { lockId: 99 });
     const database = createDatabase({ databaseUrl });

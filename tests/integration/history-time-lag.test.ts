@@ -22,8 +22,9 @@ const t0 = Date.UTC(2026, 10, 23, 8, 0, 0);
 let database: Database;
 
 async function takeSnapshotAt(timeMs: number): Promise<void> {
-  // A fresh collector each time: nothing but the database carries the earlier points.
-  const collector = testCollector({ database: async () => database.prisma, clock: new ManualClock(timeMs), clusters: [cluster] });
+  // A fresh collector each time: nothing but the database carries the earlier points. Its interval
+  // is the 10 s between the snapshots (a new leader waits one interval after the newest snapshot).
+  const collector = testCollector({ database: async () => database.prisma, clock: new ManualClock(timeMs), clusters: [cluster], intervalMs: 10_000 });
   await expect(collector.runOnce()).resolves.toMatchObject({ role: 'leader', takenAtMs: timeMs });
   await collector.stop();
 }
