@@ -48,7 +48,11 @@ export async function readBodyText(request: Request, maxBytes: number = getConfi
 }
 
 export async function readJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
-  if (!hasJsonContentType(request)) throw unsupportedMediaType();
+  if (!hasJsonContentType(request)) {
+    // No body at all is a missing body (400), not a body of the wrong kind (415).
+    const empty = request.body === null || request.headers.get('content-length') === '0';
+    throw empty ? badRequest('A JSON body is required') : unsupportedMediaType();
+  }
   const text = await readBodyText(request);
   let value: unknown;
   try {
