@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { decodePartitions, encodePartitions, type PartitionValues } from './partition-codec';
+
+const nanToNull = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? null : value);
+
+function roundTrip(partitions: PartitionValues[]): PartitionValues[] {
+  const decoded = decodePartitions(encodePartitions(partitions), partitions.length);
+  return partitions.map((_entry, index) => ({
+    committedOffset: nanToNull(decoded.committedOffset[index]),
+    logEndOffset: nanToNull(decoded.logEndOffset[index]),
+    lag: nanToNull(decoded.lag[index]),
+    lagSeconds: nanToNull(decoded.lagSeconds[index]),
+  }));
+}
+
+describe('partition codec', () => {
+  it('restores offsets, lags and time lags exactly, nulls included', () => {
+    const partitions: PartitionValues[] = [
+      { committedOffset: 1_000_000_000_000, logEndOffset: 1_000_000_004_321, lag: 4_321, lagSeconds: 12.34 },
+      { committedOffset: null, logEndOffset: 17, lag: null, lagSeconds: null },
+      { committedOffset: 5, logEndOffset: null, lag: null, lagSeconds: 0 },
+      { committedOffset: 900, logEndOffset: 800, lag: 0, lagSeconds: 0.01 },
+      { committedOffset: 2 ** 52, logEndOffset: 2 ** 52 + 1, lag: 1, lagSeconds: 86_400.5 },
+    ];
+    expect(roundTrip(partitions)).toEqual(partitions);
+  });
+
+  it('keeps a lag that differs from the offsets (log start past the committed offset)', () => {
+    const partitions: PartitionValues[] = [
+      { committedOffset: 10, logEndOffset: 500, lag: 200, lagSeconds: 3 },
+      { committedOffset: 10, logEndOffset: 500, lag: 490, lagSeconds: null },
+    ];
+    expect(roundTrip(partitions)).toEqual(partitions);
+  });
+
+  it('takes a few bytes per partition for offsets that grow alike', () => {
+    const partitions = Array.from({ length: 24 }, (_unused, partition): PartitionValues => {
+      const logEndOffset = 250_000_000 + partition * 3_911;
+      return { committedOffset: logEndOffset - 120, logEndOffset, lag: 120, lagSeconds: 1.5 };
+    });
+    const bytes = encodePartitions(partitions);
+    expect(bytes.length).toBeLessThanOrEqual(1 + 4 + 24 * 6);
+    expect(roundTrip(partitions)).toEqual(partitions);
+  });
+
+  it('rounds time lag to hundredths of a second and refuses numbers it cannot keep exactly', () => {
+    expect(roundTrip([{ committedOffset: 1, logEndOffset: 2, lag: 1, lagSeconds: 1.23456 }])[0]?.lagSeconds).toBe(1.23);
+    expect(() => encodePartitions([{ committedOffset: 0.5, logEndOffset: 2, lag: 1, lagSeconds: null }])).toThrow(RangeError);
+    expect(() => decodePartitions(new Uint8Array([0, 0x81]), 1)).toThrow(RangeError);
+  });
+});
