@@ -49,3 +49,16 @@ describe('partition codec', () => {
     expect(() => decodePartitions(new Uint8Array([0, 0x81]), 1)).toThrow(RangeError);
   });
 });
+
+describe('partition codec near the largest exact integers', () => {
+  it('keeps offsets up to 2^53 and differences between them exactly', () => {
+    const largest = Number.MAX_SAFE_INTEGER;
+    const partitions: PartitionValues[] = [
+      { committedOffset: 7, logEndOffset: 7, lag: 0, lagSeconds: 0 },
+      { committedOffset: largest - 10, logEndOffset: largest, lag: 10, lagSeconds: null },
+      { committedOffset: 0, logEndOffset: 40, lag: 40, lagSeconds: null },
+      { committedOffset: largest, logEndOffset: 0, lag: 0, lagSeconds: null },
+    ];
+    expect(roundTrip(partitions)).toEqual(partitions);
+  });
+});

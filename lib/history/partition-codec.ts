@@ -15,7 +15,7 @@
  *
  * Every value is nullable (0 stands for null, a value is stored plus one) and signed (zig-zag),
  * so nothing is clamped. A sample decodes on its own: no value depends on another sample, so
- * dropping a time partition never breaks a neighbour. Numbers up to 2^52 are exact.
+ * dropping a time partition never breaks a neighbour. Every safe integer (up to 2^53) is exact.
  */
 
 export interface PartitionValues {
@@ -34,6 +34,7 @@ export interface DecodedPartitions {
 }
 
 const explicitLagsFlag = 1;
+const largeMagnitude = 2 ** 51;
 const lagSecondsScale = 100;
 
 export const derivedLag = (committedOffset: number | null, logEndOffset: number | null): number | null =>
@@ -48,12 +49,15 @@ class ByteWriter {
   }
 
   /** A non-negative integer, 7 bits per byte, low bits first. */
+  private reserve(byteCount: number): void {
+    if (this.length + byteCount <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + byteCount));
+    grown.set(this.bytes);
+    this.bytes = grown;
+  }
+
   unsigned(value: number): void {
-    if (this.length + 8 > this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
-      this.bytes = grown;
-    }
+    this.reserve(8);
     let rest = value;
     while (rest >= 0x80) {
       this.bytes[this.length++] = (rest % 0x80) | 0x80;
@@ -69,7 +73,19 @@ class ByteWriter {
       return;
     }
     if (!Number.isSafeInteger(value)) throw new RangeError(`history: ${value} cannot be stored exactly`);
-    this.unsigned((value >= 0 ? value * 2 : -value * 2 - 1) + 1);
+    if (Math.abs(value) < largeMagnitude) {
+      this.unsigned((value >= 0 ? value * 2 : -value * 2 - 1) + 1);
+      return;
+    }
+    // Beyond 2^51 the zig-zag value outgrows a double's exact integers: BigInt for those few.
+    const big = BigInt(value);
+    let rest = big >= 0n ? big * 2n + 1n : -big * 2n;
+    this.reserve(12);
+    while (rest >= 0x80n) {
+      this.bytes[this.length++] = Number(rest % 0x80n) | 0x80;
+      rest /= 0x80n;
+    }
+    this.bytes[this.length++] = Number(rest);
   }
 
   result(): Uint8Array {
@@ -97,21 +113,40 @@ class ByteReader {
 
   constructor(private readonly bytes: Uint8Array) {}
 
-  unsigned(): number {
+  /** A number while exact (up to 7 bytes, 2^49), a BigInt beyond. */
+  unsigned(): number | bigint {
     let value = 0;
     let scale = 1;
-    for (;;) {
+    for (let index = 0; ; index += 1) {
       const byte = this.bytes[this.position++];
       if (byte === undefined) throw new RangeError('history: partition data ends early');
+      if (index === 7) return this.unsignedBig(BigInt(value), byte);
       value += (byte & 0x7f) * scale;
       if (byte < 0x80) return value;
       scale *= 0x80;
     }
   }
 
+  private unsignedBig(low: bigint, firstByte: number): bigint {
+    let value = low;
+    let shift = 49n;
+    let byte: number | undefined = firstByte;
+    for (;;) {
+      if (byte === undefined) throw new RangeError('history: partition data ends early');
+      value += BigInt(byte & 0x7f) << shift;
+      if (byte < 0x80) return value;
+      shift += 7n;
+      byte = this.bytes[this.position++];
+    }
+  }
+
   /** NaN for null. */
   nullableSigned(): number {
     const stored = this.unsigned();
+    if (typeof stored === 'bigint') {
+      const zigzag = stored - 1n;
+      return Number(zigzag % 2n === 0n ? zigzag / 2n : -(zigzag + 1n) / 2n);
+    }
     if (stored === 0) return Number.NaN;
     const zigzag = stored - 1;
     return zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;

@@ -92,15 +92,17 @@ describe('leader election', () => {
   });
 
   it('fences a leader that has not noticed its lock is gone: its snapshot is not written', { timeout: 60_000 }, async () => {
-    const election = new PostgresLeaderElection(databaseUrl, { lockId: 99 });
+    // A source of its own, so this lock is not the one the collectors above hold.
+    const source = 'kafka:fence-test';
+    const election = new PostgresLeaderElection(databaseUrl);
     const database = createDatabase({ databaseUrl });
     databases.push(database);
-    expect(await election.ensureLeadership()).toBe(true);
-    await writeSnapshot(database.prisma, snapshotAt(t0 + 3_600_000), { fence: (sql) => election.fence(sql) });
+    expect(await election.ensureLeadership(source)).toBe(true);
+    await writeSnapshot(database.prisma, snapshotAt(t0 + 3_600_000), { fence: (sql) => election.fence(source, sql) });
     const before = await snapshotCount(database);
 
     await terminateBackend(election.leaderBackendPid);
-    await expect(writeSnapshot(database.prisma, snapshotAt(t0 + 3_630_000), { fence: (sql) => election.fence(sql) })).rejects.toBeInstanceOf(LostLeadershipError);
+    await expect(writeSnapshot(database.prisma, snapshotAt(t0 + 3_630_000), { fence: (sql) => election.fence(source, sql) })).rejects.toBeInstanceOf(LostLeadershipError);
     expect(await snapshotCount(database)).toBe(before);
     await election.release();
   });
