@@ -7,14 +7,16 @@
  *
  *   - log-end offset: the difference to the previous partition's log-end offset in the sample
  *     (partitions of one topic grow alike, so the difference is far smaller than the offset);
- *   - committed offset: the distance behind its own log-end offset (the lag, usually small);
+ *   - committed offset: the distance behind its own log-end offset (the lag, usually small),
+ *     unsigned unless a committed offset in the sample lies beyond its log end (a flag);
  *   - lag: left out when it is what the offsets say (max(0, log end - committed), null when either
  *     is null), which is the case for every partition unless the log start moved past the
  *     committed offset; a flag in the first byte says whether lags follow;
- *   - time lag: hundredths of a second.
+ *   - time lag: tenths of a second (the time lag is read off snapshots 30 s apart: a finer
+ *     figure would be noise), unsigned unless one in the sample is negative (a flag).
  *
- * Every value is nullable (0 stands for null, a value is stored plus one) and signed (zig-zag),
- * so nothing is clamped. A sample decodes on its own: no value depends on another sample, so
+ * Every value is nullable (0 stands for null, a value is stored plus one); signed values are
+ * zig-zag encoded, so nothing is clamped. A sample decodes on its own: no value depends on another sample, so
  * dropping a time partition never breaks a neighbour. Every safe integer (up to 2^53) is exact.
  */
 
@@ -34,8 +36,10 @@ export interface DecodedPartitions {
 }
 
 const explicitLagsFlag = 1;
+const signedGapsFlag = 2;
+const signedTimeLagsFlag = 4;
 const largeMagnitude = 2 ** 51;
-const lagSecondsScale = 100;
+const lagSecondsScale = 10;
 
 export const derivedLag = (committedOffset: number | null, logEndOffset: number | null): number | null =>
   committedOffset === null || logEndOffset === null ? null : Math.max(0, logEndOffset - committedOffset);
@@ -64,6 +68,17 @@ class ByteWriter {
       rest = Math.floor(rest / 0x80);
     }
     this.bytes[this.length++] = rest;
+  }
+
+  /** null as 0, otherwise the value (signed: zig-zag) plus one. */
+  nullable(value: number | null, signed: boolean): void {
+    if (signed || value === null) {
+      this.nullableSigned(value);
+      return;
+    }
+    if (!Number.isSafeInteger(value)) throw new RangeError(`history: ${value} cannot be stored exactly`);
+    // value + 1 <= 2^53 is still exact.
+    this.unsigned(value + 1);
   }
 
   /** null as 0, otherwise the zig-zag value plus one. */
@@ -95,15 +110,19 @@ class ByteWriter {
 
 export function encodePartitions(partitions: readonly PartitionValues[]): Uint8Array {
   const lagsDerived = partitions.every((entry) => entry.lag === derivedLag(entry.committedOffset, entry.logEndOffset));
+  const gap = (entry: PartitionValues) => (entry.committedOffset === null ? null : (entry.logEndOffset ?? 0) - entry.committedOffset);
+  const timeLag = (entry: PartitionValues) => (entry.lagSeconds === null ? null : Math.round(entry.lagSeconds * lagSecondsScale));
+  const signedGaps = partitions.some((entry) => (gap(entry) ?? 0) < 0);
+  const signedTimeLags = partitions.some((entry) => (timeLag(entry) ?? 0) < 0);
   const writer = new ByteWriter(partitions.length * 6 + 1);
-  writer.unsigned(lagsDerived ? 0 : explicitLagsFlag);
+  writer.unsigned((lagsDerived ? 0 : explicitLagsFlag) | (signedGaps ? signedGapsFlag : 0) | (signedTimeLags ? signedTimeLagsFlag : 0));
   let previousLogEnd = 0;
   for (const entry of partitions) {
     writer.nullableSigned(entry.logEndOffset === null ? null : entry.logEndOffset - previousLogEnd);
     if (entry.logEndOffset !== null) previousLogEnd = entry.logEndOffset;
-    writer.nullableSigned(entry.committedOffset === null ? null : (entry.logEndOffset ?? 0) - entry.committedOffset);
+    writer.nullable(gap(entry), signedGaps);
     if (!lagsDerived) writer.nullableSigned(entry.lag);
-    writer.nullableSigned(entry.lagSeconds === null ? null : Math.round(entry.lagSeconds * lagSecondsScale));
+    writer.nullable(timeLag(entry), signedTimeLags);
   }
   return writer.result();
 }
@@ -140,6 +159,14 @@ class ByteReader {
     }
   }
 
+  /** NaN for null; `signed` as written by ByteWriter.nullable. */
+  nullable(signed: boolean): number {
+    if (signed) return this.nullableSigned();
+    const stored = this.unsigned();
+    if (typeof stored === 'bigint') return Number(stored - 1n);
+    return stored === 0 ? Number.NaN : stored - 1;
+  }
+
   /** NaN for null. */
   nullableSigned(): number {
     const stored = this.unsigned();
@@ -161,23 +188,51 @@ export function decodePartitions(bytes: Uint8Array, count: number): DecodedParti
     lag: new Float64Array(count),
     lagSeconds: new Float64Array(count),
   };
-  const explicitLags = (reader.unsigned() & explicitLagsFlag) !== 0;
+  const flags = Number(reader.unsigned());
+  const explicitLags = (flags & explicitLagsFlag) !== 0;
   let previousLogEnd = 0;
   for (let index = 0; index < count; index += 1) {
     const logEndDelta = reader.nullableSigned();
     const logEnd = Number.isNaN(logEndDelta) ? Number.NaN : previousLogEnd + logEndDelta;
     if (!Number.isNaN(logEnd)) previousLogEnd = logEnd;
-    const behind = reader.nullableSigned();
+    const behind = reader.nullable((flags & signedGapsFlag) !== 0);
     const committed = Number.isNaN(behind) ? Number.NaN : (Number.isNaN(logEnd) ? 0 : logEnd) - behind;
     decoded.logEndOffset[index] = logEnd;
     decoded.committedOffset[index] = committed;
     decoded.lag[index] = explicitLags
       ? reader.nullableSigned()
       : Number.isNaN(committed) || Number.isNaN(logEnd) ? Number.NaN : Math.max(0, logEnd - committed);
-    const lagSeconds = reader.nullableSigned();
+    const lagSeconds = reader.nullable((flags & signedTimeLagsFlag) !== 0);
     decoded.lagSeconds[index] = Number.isNaN(lagSeconds) ? Number.NaN : lagSeconds / lagSecondsScale;
   }
   return decoded;
+}
+
+/**
+ * One partition's values (the `position`-th of the layout) without decoding the others into
+ * arrays: a partition's trend reads one position out of thousands of samples.
+ */
+export function decodePartitionAt(bytes: Uint8Array, position: number): { committedOffset: number; logEndOffset: number; lag: number; lagSeconds: number } {
+  const reader = new ByteReader(bytes);
+  const flags = Number(reader.unsigned());
+  const explicitLags = (flags & explicitLagsFlag) !== 0;
+  let previousLogEnd = 0;
+  for (let index = 0; ; index += 1) {
+    const logEndDelta = reader.nullableSigned();
+    const logEnd = Number.isNaN(logEndDelta) ? Number.NaN : previousLogEnd + logEndDelta;
+    if (!Number.isNaN(logEnd)) previousLogEnd = logEnd;
+    const behind = reader.nullable((flags & signedGapsFlag) !== 0);
+    const storedLag = explicitLags ? reader.nullableSigned() : Number.NaN;
+    const lagSeconds = reader.nullable((flags & signedTimeLagsFlag) !== 0);
+    if (index < position) continue;
+    const committed = Number.isNaN(behind) ? Number.NaN : (Number.isNaN(logEnd) ? 0 : logEnd) - behind;
+    return {
+      committedOffset: committed,
+      logEndOffset: logEnd,
+      lag: explicitLags ? storedLag : Number.isNaN(committed) || Number.isNaN(logEnd) ? Number.NaN : Math.max(0, logEnd - committed),
+      lagSeconds: Number.isNaN(lagSeconds) ? Number.NaN : lagSeconds / lagSecondsScale,
+    };
+  }
 }
 
 /** Bytes as PostgreSQL's hex text (`\x0a0b…`), for a text[] parameter decoded in SQL. */

@@ -63,7 +63,7 @@ const partitionLockId = 3;
  * lock so collectors of different sources never race on the same partition.
  */
 export async function ensureTimePartitions(
-  database: SqlClient & { $transaction<T>(run: (sql: SqlClient) => Promise<T>): Promise<T> },
+  database: SqlClient & { $transaction<T>(run: (sql: SqlClient) => Promise<T>, options?: { timeout?: number; maxWait?: number }): Promise<T> },
   tables: readonly PartitionedTable[],
   fromMs: number,
   toMs: number,
@@ -91,7 +91,7 @@ export async function ensureTimePartitions(
         `CREATE TABLE "${name}" PARTITION OF "${partitioned.table}" FOR VALUES FROM ('${new Date(startMs).toISOString()}') TO ('${new Date(startMs + partitioned.widthMs).toISOString()}')`,
       );
     }
-  });
+  }, { timeout: 120_000, maxWait: 10_000 });
   for (const { name } of wanted) names.add(name);
 }
 

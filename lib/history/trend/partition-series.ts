@@ -1,7 +1,8 @@
 import type { SqlClient } from '../sql-client';
 import { bucketStartMs, knownOrNull, maxKnown, StatsAccumulator } from './bucket-stats';
 import type { SeriesPlan } from './plan';
-import { readDecodedSamples, type DecodedSample } from './sample-reader';
+import { decodePartitionAt } from '../partition-codec';
+import { readEncodedSamples, type EncodedSample } from './sample-reader';
 import { isoTime, type Stats } from './series-shape';
 
 export interface PartitionSeriesPoint {
@@ -17,9 +18,9 @@ export interface PartitionSeriesPoint {
 /** One partition of one group: raw samples only (partition detail is kept for RETENTION_RAW). */
 export async function readPartitionSeries(sql: SqlClient, refs: { groupRef: number; topicRef: number; partition: number }, plan: SeriesPlan): Promise<PartitionSeriesPoint[]> {
   if (!plan.raw) return [];
-  const samples = await readDecodedSamples(sql, [refs.groupRef], plan.raw.fromMs, plan.raw.toMs);
+  const samples = await readEncodedSamples(sql, [refs.groupRef], plan.raw.fromMs, plan.raw.toMs);
   const buckets = new Map<number, { samples: number; lag: StatsAccumulator; lagSeconds: StatsAccumulator; committed: number; logEnd: number }>();
-  const positionByLayout = new Map<DecodedSample['layout'], number>();
+  const positionByLayout = new Map<EncodedSample['layout'], number>();
   for (const sample of samples) {
     let position = positionByLayout.get(sample.layout);
     if (position === undefined) {
@@ -33,11 +34,12 @@ export async function readPartitionSeries(sql: SqlClient, refs: { groupRef: numb
       bucket = { samples: 0, lag: new StatsAccumulator(), lagSeconds: new StatsAccumulator(), committed: Number.NaN, logEnd: Number.NaN };
       buckets.set(start, bucket);
     }
+    const values = decodePartitionAt(sample.data, position);
     bucket.samples += 1;
-    bucket.lag.add(sample.values.lag[position] ?? Number.NaN);
-    bucket.lagSeconds.add(sample.values.lagSeconds[position] ?? Number.NaN);
-    bucket.committed = maxKnown(bucket.committed, sample.values.committedOffset[position] ?? Number.NaN);
-    bucket.logEnd = maxKnown(bucket.logEnd, sample.values.logEndOffset[position] ?? Number.NaN);
+    bucket.lag.add(values.lag);
+    bucket.lagSeconds.add(values.lagSeconds);
+    bucket.committed = maxKnown(bucket.committed, values.committedOffset);
+    bucket.logEnd = maxKnown(bucket.logEnd, values.logEndOffset);
   }
   return [...buckets].sort(([left], [right]) => left - right).map(([start, bucket]) => ({
     time: isoTime(start),

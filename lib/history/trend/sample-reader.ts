@@ -17,8 +17,16 @@ interface Row {
   partition_data: unknown;
 }
 
-/** Samples of these groups in [fromMs, toMs), oldest first (the primary key's order per group). */
-export async function readDecodedSamples(sql: SqlClient, groupRefs: readonly number[], fromMs: number, toMs: number): Promise<DecodedSample[]> {
+/** A group sample with its partition data still encoded (decoded where only some values are needed). */
+export interface EncodedSample {
+  groupRef: number;
+  timeMs: number;
+  layout: LayoutPartition[];
+  data: Uint8Array;
+}
+
+/** Samples of these groups in [fromMs, toMs), oldest first, their partition data as stored. */
+export async function readEncodedSamples(sql: SqlClient, groupRefs: readonly number[], fromMs: number, toMs: number): Promise<EncodedSample[]> {
   if (groupRefs.length === 0) return [];
   const rows = await sql.$queryRawUnsafe<Row[]>(
     `SELECT g."groupRef" AS group_ref, (extract(epoch FROM g."takenAt") * 1000)::float8 AS time_ms, g."layoutRef" AS layout_ref,
@@ -31,8 +39,11 @@ export async function readDecodedSamples(sql: SqlClient, groupRefs: readonly num
     toMs,
   );
   const layouts = await readLayouts(sql, rows.map((row) => row.layout_ref));
-  return rows.map((row) => {
-    const layout = layouts.get(row.layout_ref) ?? [];
-    return { groupRef: row.group_ref, timeMs: row.time_ms, layout, values: decodePartitions(byteaValue(row.partition_data), layout.length) };
-  });
+  return rows.map((row) => ({ groupRef: row.group_ref, timeMs: row.time_ms, layout: layouts.get(row.layout_ref) ?? [], data: byteaValue(row.partition_data) }));
+}
+
+/** Samples of these groups in [fromMs, toMs), oldest first, every partition decoded. */
+export async function readDecodedSamples(sql: SqlClient, groupRefs: readonly number[], fromMs: number, toMs: number): Promise<DecodedSample[]> {
+  const samples = await readEncodedSamples(sql, groupRefs, fromMs, toMs);
+  return samples.map(({ data, ...sample }) => ({ ...sample, values: decodePartitions(data, sample.layout.length) }));
 }

@@ -62,10 +62,14 @@ CREATE TABLE "HistoryGroupSample" (
     "groupType" "HistoryGroupType" NOT NULL,
     "status" "HistoryGroupStatus" NOT NULL,
     "state" TEXT NOT NULL,
-    "partitionData" BYTEA NOT NULL,
-
-    CONSTRAINT "HistoryGroupSample_pkey" PRIMARY KEY ("groupRef","takenAt")
+    "partitionData" BYTEA NOT NULL
 ) PARTITION BY RANGE ("takenAt");
+
+-- Not the primary key schema.prisma names: a non-unique index on "groupRef" alone, which B-tree
+-- deduplication stores in ~7 bytes a row instead of ~30 for ("groupRef", "takenAt") (a group has
+-- 120 samples per hourly partition; the time filter is applied to those). One sample per group and
+-- time follows from "HistorySnapshot" (source, takenAt) being unique: a group has one source.
+CREATE INDEX "HistoryGroupSample_groupRef_idx" ON "HistoryGroupSample"("groupRef");
 
 -- CreateTable
 CREATE TABLE "HistoryStreamGroupSample" (
@@ -201,6 +205,11 @@ CREATE FUNCTION "lagboard_migration_nullable"(value numeric) RETURNS bytea LANGU
   SELECT "lagboard_migration_varint"(CASE WHEN value IS NULL THEN 0 WHEN value >= 0 THEN value * 2 + 1 ELSE -value * 2 END)
 $$;
 
+-- null as 0, otherwise the value plus one (used when no value of the sample is negative).
+CREATE FUNCTION "lagboard_migration_unsigned"(value numeric) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$
+  SELECT "lagboard_migration_varint"(CASE WHEN value IS NULL THEN 0 ELSE value + 1 END)
+$$;
+
 CREATE TABLE "HistoryMigrationSample" AS
 WITH ordered AS (
   SELECT p."snapshotId", p."groupRef", p."topicRef", p.partition, p."committedOffset", p."logEndOffset", p.lag, p."lagSeconds",
@@ -213,22 +222,27 @@ WITH ordered AS (
 flags AS (
   SELECT "snapshotId", "groupRef",
     bool_or(lag IS DISTINCT FROM CASE WHEN "committedOffset" IS NULL OR "logEndOffset" IS NULL THEN NULL
-      ELSE greatest(0, "logEndOffset" - "committedOffset") END) AS explicit_lags
+      ELSE greatest(0, "logEndOffset" - "committedOffset") END) AS explicit_lags,
+    coalesce(bool_or(coalesce("logEndOffset", 0)::numeric - "committedOffset" < 0), false) AS signed_gaps,
+    coalesce(bool_or(round("lagSeconds"::numeric * 10) < 0), false) AS signed_time_lags
   FROM "HistoryPartitionPoint" GROUP BY "snapshotId", "groupRef"
 ),
 pieces AS (
-  SELECT o.*, f.explicit_lags,
+  SELECT o.*, f.explicit_lags, f.signed_gaps, f.signed_time_lags,
     "lagboard_migration_nullable"(o."logEndOffset"::numeric - coalesce(o.earlier_log_ends[cardinality(o.earlier_log_ends)], 0))
-      || "lagboard_migration_nullable"(coalesce(o."logEndOffset", 0)::numeric - o."committedOffset")
+      || CASE WHEN f.signed_gaps THEN "lagboard_migration_nullable"(coalesce(o."logEndOffset", 0)::numeric - o."committedOffset")
+         ELSE "lagboard_migration_unsigned"(coalesce(o."logEndOffset", 0)::numeric - o."committedOffset") END
       || CASE WHEN f.explicit_lags THEN "lagboard_migration_nullable"(o.lag) ELSE ''::bytea END
-      || "lagboard_migration_nullable"(round(o."lagSeconds"::numeric * 100)) AS piece
+      || CASE WHEN f.signed_time_lags THEN "lagboard_migration_nullable"(round(o."lagSeconds"::numeric * 10))
+         ELSE "lagboard_migration_unsigned"(round(o."lagSeconds"::numeric * 10)) END AS piece
   FROM ordered o JOIN flags f USING ("snapshotId", "groupRef")
 )
 SELECT "snapshotId", "groupRef",
   string_agg("topicRef"::text || '.' || partition::text, ',' ORDER BY position) AS layout_key,
   array_agg("topicRef" ORDER BY position) AS topic_refs,
   array_agg(partition ORDER BY position) AS partitions,
-  CASE WHEN bool_or(explicit_lags) THEN '\x01'::bytea ELSE '\x00'::bytea END || string_agg(piece, ''::bytea ORDER BY position) AS data
+  set_byte('\x00'::bytea, 0, (CASE WHEN bool_or(explicit_lags) THEN 1 ELSE 0 END) + (CASE WHEN bool_or(signed_gaps) THEN 2 ELSE 0 END)
+    + (CASE WHEN bool_or(signed_time_lags) THEN 4 ELSE 0 END)) || string_agg(piece, ''::bytea ORDER BY position) AS data
 FROM pieces GROUP BY "snapshotId", "groupRef";
 
 INSERT INTO "HistoryPartitionLayout" ("layoutKey", "topicRefs", partitions)
@@ -247,6 +261,7 @@ LEFT JOIN "HistoryMigrationSample" m ON m."snapshotId" = g."snapshotId" AND m."g
 JOIN "HistoryPartitionLayout" l ON l."layoutKey" = coalesce(m.layout_key, '');
 
 DROP TABLE "HistoryMigrationSample";
+DROP FUNCTION "lagboard_migration_unsigned"(numeric);
 DROP FUNCTION "lagboard_migration_nullable"(numeric);
 DROP FUNCTION "lagboard_migration_varint"(numeric);
 
