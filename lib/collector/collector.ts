@@ -158,11 +158,10 @@ export class Collector {
 
   /** The sources this collector leads for this pass; a source lost since the last pass is forgotten. */
   private async electSources(): Promise<Set<string>> {
-    const led = new Set<string>();
     const nowMs = this.options.clock.nowMs();
+    const led = await this.options.election.elect(sourceNames(this.options.sources));
     for (const source of sourceNames(this.options.sources)) {
-      if (await this.options.election.ensureLeadership(source)) {
-        led.add(source);
+      if (led.has(source)) {
         if (!this.leadingSinceMs.has(source)) this.leadingSinceMs.set(source, nowMs);
       } else {
         this.leadingSinceMs.delete(source);

@@ -5,14 +5,16 @@ import { describeError, log } from '@/lib/log';
 /**
  * Decides which collector writes each source (`kafka:<cluster id>`, `redis`). On PostgreSQL: one
  * session-level advisory lock per source, all held on one connection of its own (not from the
- * pool, which would hand the session to other queries and could close it). Several instances
- * therefore split the sources between them: each takes the sources nobody holds. PostgreSQL
- * releases a session's locks when it ends, however the holder dies, so the others, trying the
- * free locks once per interval, take its sources over within one interval.
+ * pool, which would hand the session to other queries and could close it), plus one presence
+ * lock per collector, so every collector can count the live ones in pg_locks. Each takes at most
+ * its share (sources / live collectors, rounded up) of the free sources and gives up what exceeds
+ * it, so several instances split the work. PostgreSQL releases a session's locks when it ends,
+ * however the holder dies, so the others, trying the free locks once per interval, take its
+ * sources over within one interval.
  */
 export interface LeaderElection {
-  /** Keeps or tries to take the leadership of a source; false while another collector holds it. */
-  ensureLeadership(source: string): Promise<boolean>;
+  /** Keeps or takes this collector's share of `sources`; returns the ones it leads for this pass. */
+  elect(sources: readonly string[]): Promise<Set<string>>;
   /** Inside the source's snapshot transaction: throws LostLeadershipError if this collector no longer leads it. */
   fence(source: string, sql: SqlClient): Promise<void>;
   /** Gives every lock up (on stop), so other collectors can take over at once. */
@@ -28,7 +30,7 @@ export class LostLeadershipError extends Error {
 
 /** PGlite is one process with one session: nobody else can write, so it leads every source. */
 export const singleProcessLeadership: LeaderElection = {
-  ensureLeadership: async () => true,
+  elect: async (sources) => new Set(sources),
   fence: async () => undefined,
   release: async () => undefined,
 };
@@ -36,6 +38,7 @@ export const singleProcessLeadership: LeaderElection = {
 /** Advisory lock keys are two int4: a namespace, then the source's hash. */
 const sourceLockNamespace = 0x4c414753; // "LAGS": held for as long as a collector leads the source
 const writerLockNamespace = 0x4c414757; // "LAGW": taken per write transaction, serialises writers of a source
+const presenceLockNamespace = 0x4c414750; // "LAGP": one per live collector, counted to share the sources
 
 /** FNV-1a of the source name as a signed int4: a stable lock key per source. */
 export function sourceLockKey(source: string): number {
@@ -51,6 +54,8 @@ export class PostgresLeaderElection implements LeaderElection {
   private connection: { client: pg.Client; backendPid: number } | null = null;
   private readonly leading = new Set<string>();
   private checkedAtPass: Promise<void> | null = null;
+  /** This collector's presence lock key: random, so two collectors never share it. */
+  private readonly presenceKey = (Math.random() * 2 ** 31) | 0;
 
   constructor(
     private readonly databaseUrl: string,
@@ -67,6 +72,37 @@ export class PostgresLeaderElection implements LeaderElection {
     return [...this.leading].sort();
   }
 
+  async elect(sources: readonly string[]): Promise<Set<string>> {
+    const connection = this.connection ?? (await this.connect());
+    try {
+      const [row] = (await connection.client.query<{ collectors: number }>(
+        `SELECT count(*)::int AS collectors FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = ($1::int8 & 4294967295)::oid
+           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        [presenceLockNamespace],
+      )).rows;
+      const share = Math.ceil(sources.length / Math.max(1, row?.collectors ?? 1));
+      // Over its share (another collector started): give up the excess for the others to take.
+      const held = sources.filter((source) => this.leading.has(source));
+      for (const source of held.slice(share)) {
+        await connection.client.query('SELECT pg_advisory_unlock($1, $2)', [sourceLockNamespace, sourceLockKey(source)]);
+        this.leading.delete(source);
+        log.info('collector.source_released', { source, share });
+      }
+      // Each collector starts looking at another place in the list, so they do not all race for the first source.
+      const offset = sources.length === 0 ? 0 : Math.abs(this.presenceKey) % sources.length;
+      const ordered = [...sources.slice(offset), ...sources.slice(0, offset)];
+      for (const source of ordered) {
+        if (this.leading.has(source)) await this.ensureLeadership(source);
+        else if (sources.filter((candidate) => this.leading.has(candidate)).length < share) await this.ensureLeadership(source);
+      }
+      return new Set(sources.filter((source) => this.leading.has(source)));
+    } catch (error) {
+      await this.drop(error);
+      throw error;
+    }
+  }
+
+  /** Keeps or tries to take the leadership of one source; false while another collector holds it. */
   async ensureLeadership(source: string): Promise<boolean> {
     const connection = this.connection ?? (await this.connect());
     try {
@@ -139,6 +175,7 @@ export class PostgresLeaderElection implements LeaderElection {
     try {
       await client.connect();
       const result = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      await client.query('SELECT pg_advisory_lock($1, $2)', [presenceLockNamespace, this.presenceKey]);
       this.connection = { client, backendPid: result.rows[0]?.pid ?? -1 };
       return this.connection;
     } catch (error) {
