@@ -22,6 +22,8 @@ export interface PointRefs {
   streamGroups: ReadonlyMap<string, number>;
 }
 
+const roundToTenth = (seconds: number) => Math.round(seconds * 10) / 10;
+
 /** `topicRef.partition,…` in the group's own order: the key of its HistoryPartitionLayout row. */
 export function layoutKeyOf(group: GroupPointInput, refs: PointRefs): string {
   return group.partitions.map((partition) => `${refOf(refs.topics, group.clusterId, partition.topic)}.${partition.partition}`).join(',');
@@ -82,7 +84,8 @@ export async function insertGroupSamples(sql: SqlClient, takenAtMs: number, grou
     numbers((row) => row.group.generationOrEpoch),
     numbers((row) => row.group.sloCompliance),
     numbers((row) => row.group.fairnessGini),
-    numbers((row) => row.group.lagSecondsMax),
+    // Tenths of a second, as the partitions' time lags are kept: the group's max equals theirs.
+    numbers((row) => (row.group.lagSecondsMax === null ? null : roundToTenth(row.group.lagSecondsMax))),
     texts((group) => group.groupType),
     texts((group) => group.status),
     texts((group) => group.state),

@@ -48,7 +48,7 @@ export async function readLatestTimeLags(sql: SqlClient, clusterId: string): Pro
   const takenAtMs = latest?.taken_at_ms ?? null;
   if (takenAtMs === null) return { clusterId, takenAtMs: null, groups: [], topics: [] };
   const rows = await sql.$queryRawUnsafe<SampleRow[]>(
-    `SELECT k."groupId" AS group_id, g."layoutRef" AS layout_ref, g."partitionData" AS partition_data
+    `SELECT k."groupId" AS group_id, g."layoutRef" AS layout_ref, encode(g."partitionData", 'hex') AS partition_data
      FROM "HistoryGroupSample" g JOIN "HistoryKafkaGroup" k ON k.id = g."groupRef"
      WHERE g."takenAt" = to_timestamp($1::float8 / 1000) AND k."clusterId" = $2`,
     takenAtMs,

@@ -240,7 +240,11 @@ export function byteaHex(bytes: Uint8Array): string {
   return `\\x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('hex')}`;
 }
 
-/** A bytea column as the driver returns it (Uint8Array or Buffer, or hex text from some adapters). */
+/**
+ * Partition data as read: readers select `encode("partitionData", 'hex')`, because the driver's
+ * own bytea conversion took 3–4x longer than the hex text for thousands of samples
+ * (bench/history); a Uint8Array (a bytea column selected as it is) is taken too.
+ */
 export function byteaValue(value: unknown): Uint8Array {
   if (value instanceof Uint8Array) return value;
   if (typeof value === 'string') return Buffer.from(value.startsWith('\\x') ? value.slice(2) : value, 'hex');

@@ -30,7 +30,7 @@ export async function readWindowPoints(sql: SqlClient, clusterId: string, groupI
   const rows = await sql.$queryRawUnsafe<SampleRow[]>(
     `SELECT k."groupId" AS group_id, (extract(epoch FROM g."takenAt") * 1000)::float8 AS observed_at_ms,
        g.state, g."generationOrEpoch" AS generation_or_epoch, g."memberCount" AS member_count, g."layoutRef" AS layout_ref,
-       g."partitionData" AS partition_data
+       encode(g."partitionData", 'hex') AS partition_data
      FROM "HistoryGroupSample" g
      JOIN "HistoryKafkaGroup" k ON k.id = g."groupRef"
      WHERE k."clusterId" = $1 AND ($2::text IS NULL OR k."groupId" = $2) AND g."takenAt" >= to_timestamp($3::float8 / 1000)

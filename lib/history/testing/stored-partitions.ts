@@ -21,7 +21,7 @@ export interface StoredPartitionRow {
 export async function readStoredPartitions(sql: SqlClient, groupId: string | null = null): Promise<StoredPartitionRow[]> {
   const rows = await sql.$queryRawUnsafe<{ cluster_id: string; group_id: string; taken_at_ms: number; layout_ref: number; data: unknown; lag_seconds_max: number | null }[]>(
     `SELECT k."clusterId" AS cluster_id, k."groupId" AS group_id, (extract(epoch FROM g."takenAt") * 1000)::float8 AS taken_at_ms,
-       g."layoutRef" AS layout_ref, g."partitionData" AS data, g."lagSecondsMax"::float8 AS lag_seconds_max
+       g."layoutRef" AS layout_ref, encode(g."partitionData", 'hex') AS data, g."lagSecondsMax"::float8 AS lag_seconds_max
      FROM "HistoryGroupSample" g JOIN "HistoryKafkaGroup" k ON k.id = g."groupRef"
      WHERE $1::text IS NULL OR k."groupId" = $1 ORDER BY g."takenAt", k."clusterId", k."groupId"`,
     groupId,

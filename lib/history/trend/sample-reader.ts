@@ -30,7 +30,7 @@ export async function readEncodedSamples(sql: SqlClient, groupRefs: readonly num
   if (groupRefs.length === 0) return [];
   const rows = await sql.$queryRawUnsafe<Row[]>(
     `SELECT g."groupRef" AS group_ref, (extract(epoch FROM g."takenAt") * 1000)::float8 AS time_ms, g."layoutRef" AS layout_ref,
-       g."partitionData" AS partition_data
+       encode(g."partitionData", 'hex') AS partition_data
      FROM "HistoryGroupSample" g
      WHERE g."groupRef" = ANY($1::int4[]) AND g."takenAt" >= to_timestamp($2::float8 / 1000) AND g."takenAt" < to_timestamp($3::float8 / 1000)
      ORDER BY g."takenAt", g."groupRef"`,
