@@ -1,6 +1,7 @@
 // npm run collector — the history collector as its own process, for deployments with several
-// dashboard instances (set COLLECTOR_MODE=external on those). Any number may run: a PostgreSQL
-// advisory lock lets one write at a time, and another takes over within one interval.
+// dashboard instances (set COLLECTOR_MODE=external on those). Any number may run: one PostgreSQL
+// advisory lock per source (Kafka cluster, Redis) lets one write each source, the collectors split
+// the sources between them, and a dead one's sources move to the others within one interval.
 import { createCollectorFromConfig } from '@/lib/collector/create-collector';
 import { getConfig } from '@/lib/config';
 import { checkConfigOrExit } from '@/lib/config-startup';

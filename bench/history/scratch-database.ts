@@ -31,10 +31,15 @@ export async function dropScratchDatabase(database: Database): Promise<void> {
   await admin(`DROP DATABASE IF EXISTS "${benchDatabaseName}" WITH (FORCE)`);
 }
 
-/** Bytes of the tables (with their indexes and TOAST) whose names are given. */
+/** Bytes of the tables (with their time partitions, indexes and TOAST) whose names are given. */
 export async function relationBytes(database: Database, tables: readonly string[]): Promise<number> {
   const [row] = await database.prisma.$queryRawUnsafe<{ bytes: number }[]>(
-    'SELECT sum(pg_total_relation_size(quote_ident(name)))::float8 AS bytes FROM unnest($1::text[]) AS name',
+    // A partitioned table's own size is 0: its partitions (listed by pg_partition_tree) hold the rows.
+    `SELECT sum(pg_total_relation_size(relation))::float8 AS bytes FROM (
+       SELECT quote_ident(name)::regclass AS relation FROM unnest($1::text[]) AS name
+       UNION
+       SELECT tree.relid FROM unnest($1::text[]) AS name, LATERAL pg_partition_tree(quote_ident(name)::regclass) AS tree
+     ) relations`,
     [...tables],
   );
   return row?.bytes ?? 0;

@@ -25,16 +25,28 @@ function summarizeProblems(problems: readonly string[]): string {
   return redact(rest > 0 ? `${listed} (and ${rest} more)` : listed).slice(0, messageLengthLimit);
 }
 
-/** Every source observed in parallel; a failing source becomes an error entry, never a rejection. */
-export async function observeSources(sources: CollectorSources): Promise<ObservedSources> {
-  const kafka = Promise.all(sources.kafkaClusters.map(async (cluster) => {
+export const kafkaSourceName = (clusterId: string) => `kafka:${clusterId}`;
+export const redisSourceName = 'redis';
+
+/** Every source the collector can lead: one per Kafka cluster, and Redis when watched. */
+export function sourceNames(sources: CollectorSources): string[] {
+  return [...sources.kafkaClusters.map((cluster) => kafkaSourceName(cluster.id)), ...(sources.observeRedis ? [redisSourceName] : [])];
+}
+
+/**
+ * The sources in `led` observed in parallel (every source when `led` is left out); a failing
+ * source becomes an error entry, never a rejection.
+ */
+export async function observeSources(sources: CollectorSources, led: ReadonlySet<string> | null = null): Promise<ObservedSources> {
+  const isLed = (source: string) => led === null || led.has(source);
+  const kafka = Promise.all(sources.kafkaClusters.filter((cluster) => isLed(kafkaSourceName(cluster.id))).map(async (cluster) => {
     try {
       return { clusterId: cluster.id, observation: await sources.observeKafka(cluster), error: null };
     } catch (error) {
       return { clusterId: cluster.id, observation: null, error: describeError(error) };
     }
   }));
-  const redis = sources.observeRedis === null ? Promise.resolve(null) : sources.observeRedis().then(
+  const redis = sources.observeRedis === null || !isLed(redisSourceName) ? Promise.resolve(null) : sources.observeRedis().then(
     (observation) => ({ observation, error: null }),
     // RedisUnavailableError's message names only the kind of failure (never the address).
     (error: unknown) => ({ observation: null, error: error instanceof RedisUnavailableError ? error.message : describeError(error) }),
@@ -80,4 +92,24 @@ export function buildSnapshot(observed: ObservedSources, context: SnapshotContex
     if (observation) input.streamGroups.push(...buildStreamGroupRows(observation));
   }
   return { input, currentPoints };
+}
+
+/** One snapshot per source: its groups, events and errors (Kafka cluster) or stream groups (Redis). */
+export function splitBySource(input: SnapshotInput, observed: ObservedSources): Map<string, SnapshotInput> {
+  const parts = new Map<string, SnapshotInput>();
+  const part = (source: string) => {
+    let found = parts.get(source);
+    if (!found) {
+      found = { source, takenAtMs: input.takenAtMs, durationMs: input.durationMs, groups: [], streamGroups: [], events: [], sourceErrors: [] };
+      parts.set(source, found);
+    }
+    return found;
+  };
+  for (const { clusterId } of observed.kafka) part(kafkaSourceName(clusterId));
+  if (observed.redis) part(redisSourceName);
+  for (const group of input.groups) part(kafkaSourceName(group.clusterId)).groups.push(group);
+  for (const event of input.events) part(kafkaSourceName(event.clusterId)).events.push(event);
+  for (const streamGroup of input.streamGroups) part(redisSourceName).streamGroups.push(streamGroup);
+  for (const error of input.sourceErrors) part(error.source).sourceErrors.push(error);
+  return parts;
 }

@@ -6,7 +6,7 @@ import { Collector } from './collector';
 import { PostgresLeaderElection, singleProcessLeadership } from './leader-election';
 import { sourcesFromConfig } from './sources';
 
-/** A collector for the configured sources and database (PostgreSQL elects a leader; PGlite always leads). */
+/** A collector for the configured sources and database (PostgreSQL elects a leader per source; PGlite leads them all). */
 export function createCollectorFromConfig(config: LagboardConfig, database: () => Promise<DatabaseClient>, clock: Clock = systemClock): Collector {
   return new Collector({
     database,
@@ -17,5 +17,7 @@ export function createCollectorFromConfig(config: LagboardConfig, database: () =
     retentionRawMs: config.history.retentionRawMs,
     retentionRollupMs: config.history.retentionRollupMs,
     analysis: analysisSettingsFrom(config),
+    // Several collectors may lead different sources on their own schedules (PostgreSQL only).
+    rollupGraceMs: config.database.url ? Math.min(config.history.snapshotIntervalMs, 60_000) : 0,
   });
 }

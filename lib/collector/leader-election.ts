@@ -3,68 +3,127 @@ import type { SqlClient } from '@/lib/history/sql-client';
 import { describeError, log } from '@/lib/log';
 
 /**
- * Decides which collector writes. On PostgreSQL: a session-level advisory lock held on a
- * connection of its own (not from the pool, which would hand the session to other queries and
- * could close it). PostgreSQL releases the lock when that session ends, however the holder dies,
- * so a follower trying the lock once per interval takes over within one interval.
+ * Decides which collector writes each source (`kafka:<cluster id>`, `redis`). On PostgreSQL: one
+ * session-level advisory lock per source, all held on one connection of its own (not from the
+ * pool, which would hand the session to other queries and could close it), plus one presence
+ * lock per collector, so every collector can count the live ones in pg_locks. Each takes at most
+ * its share (sources / live collectors, rounded up) of the free sources and gives up what exceeds
+ * it, so several instances split the work. PostgreSQL releases a session's locks when it ends,
+ * however the holder dies, so the others, trying the free locks once per interval, take its
+ * sources over within one interval.
  */
 export interface LeaderElection {
-  /** Keeps or tries to take the leadership; false while another collector holds it. */
-  ensureLeadership(): Promise<boolean>;
-  /** Inside the snapshot transaction: throws LostLeadershipError if this collector no longer leads. */
-  fence(sql: SqlClient): Promise<void>;
-  /** Gives the lock up (on stop), so another collector can take over at once. */
+  /** Keeps or takes this collector's share of `sources`; returns the ones it leads for this pass. */
+  elect(sources: readonly string[]): Promise<Set<string>>;
+  /** Inside the source's snapshot transaction: throws LostLeadershipError if this collector no longer leads it. */
+  fence(source: string, sql: SqlClient): Promise<void>;
+  /** Gives every lock up (on stop), so other collectors can take over at once. */
   release(): Promise<void>;
 }
 
 export class LostLeadershipError extends Error {
-  constructor() {
-    super('this collector no longer holds the history leader lock');
+  constructor(source: string) {
+    super(`this collector no longer holds the leader lock of ${source}`);
     this.name = 'LostLeadershipError';
   }
 }
 
-/** PGlite is one process with one session: nobody else can write, so it always leads. */
+/** PGlite is one process with one session: nobody else can write, so it leads every source. */
 export const singleProcessLeadership: LeaderElection = {
-  ensureLeadership: async () => true,
+  elect: async (sources) => new Set(sources),
   fence: async () => undefined,
   release: async () => undefined,
 };
 
-/** Advisory lock key (two int4: a namespace for Lagboard, then the purpose). */
-const lockNamespace = 0x4c414742; // "LAGB"
-export const leaderLockId = 1;
-const writerLockId = 2;
+/** Advisory lock keys are two int4: a namespace, then the source's hash. */
+const sourceLockNamespace = 0x4c414753; // "LAGS": held for as long as a collector leads the source
+const writerLockNamespace = 0x4c414757; // "LAGW": taken per write transaction, serialises writers of a source
+const presenceLockNamespace = 0x4c414750; // "LAGP": one per live collector, counted to share the sources
+
+/** FNV-1a of the source name as a signed int4: a stable lock key per source. */
+export function sourceLockKey(source: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(source, 'utf8')) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash | 0;
+}
 
 export class PostgresLeaderElection implements LeaderElection {
   private connection: { client: pg.Client; backendPid: number } | null = null;
-  private leading = false;
+  private readonly leading = new Set<string>();
+  private checkedAtPass: Promise<void> | null = null;
+  /** This collector's presence lock key: random, so two collectors never share it. */
+  private readonly presenceKey = (Math.random() * 2 ** 31) | 0;
 
   constructor(
     private readonly databaseUrl: string,
-    private readonly options: { connectTimeoutMs?: number; lockId?: number } = {},
+    private readonly options: { connectTimeoutMs?: number } = {},
   ) {}
 
-  /** The backend pid of the lock session while leading (tests terminate it to kill a leader). */
+  /** The backend pid of the lock session while leading a source (tests terminate it to kill a leader). */
   get leaderBackendPid(): number | null {
-    return this.leading ? this.connection?.backendPid ?? null : null;
+    return this.leading.size > 0 ? this.connection?.backendPid ?? null : null;
   }
 
-  async ensureLeadership(): Promise<boolean> {
+  /** The sources this collector leads now. */
+  get ledSources(): string[] {
+    return [...this.leading].sort();
+  }
+
+  async elect(sources: readonly string[]): Promise<Set<string>> {
     const connection = this.connection ?? (await this.connect());
     try {
-      if (this.leading) {
+      const [row] = (await connection.client.query<{ collectors: number }>(
+        `SELECT count(*)::int AS collectors FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = ($1::int8 & 4294967295)::oid
+           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        [presenceLockNamespace],
+      )).rows;
+      const share = Math.ceil(sources.length / Math.max(1, row?.collectors ?? 1));
+      // Over its share (another collector started): give up the excess for the others to take.
+      const held = sources.filter((source) => this.leading.has(source));
+      for (const source of held.slice(share)) {
+        await connection.client.query('SELECT pg_advisory_unlock($1, $2)', [sourceLockNamespace, sourceLockKey(source)]);
+        this.leading.delete(source);
+        log.info('collector.source_released', { source, share });
+      }
+      // Each collector starts looking at another place in the list, so they do not all race for the first source.
+      const offset = sources.length === 0 ? 0 : Math.abs(this.presenceKey) % sources.length;
+      const ordered = [...sources.slice(offset), ...sources.slice(0, offset)];
+      for (const source of ordered) {
+        if (this.leading.has(source)) await this.ensureLeadership(source);
+        else if (sources.filter((candidate) => this.leading.has(candidate)).length < share) await this.ensureLeadership(source);
+      }
+      return new Set(sources.filter((source) => this.leading.has(source)));
+    } catch (error) {
+      await this.drop(error);
+      throw error;
+    }
+  }
+
+  /** Keeps or tries to take the leadership of one source; false while another collector holds it. */
+  async ensureLeadership(source: string): Promise<boolean> {
+    const connection = this.connection ?? (await this.connect());
+    try {
+      if (this.leading.has(source)) {
         // A session lock lasts as long as its session: a live connection still holds it.
-        await connection.client.query('SELECT 1');
+        this.checkedAtPass ??= connection.client.query('SELECT 1').then(() => undefined).finally(() => {
+          this.checkedAtPass = null;
+        });
+        await this.checkedAtPass;
         return true;
       }
       const result = await connection.client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', [
-        lockNamespace,
-        this.lockId,
+        sourceLockNamespace,
+        sourceLockKey(source),
       ]);
-      this.leading = result.rows[0]?.locked === true;
-      if (this.leading) log.info('collector.leader_elected', { backendPid: connection.backendPid });
-      return this.leading;
+      const locked = result.rows[0]?.locked === true;
+      if (locked) {
+        this.leading.add(source);
+        log.info('collector.leader_elected', { source, backendPid: connection.backendPid });
+      }
+      return locked;
     } catch (error) {
       await this.drop(error);
       throw error;
@@ -72,36 +131,34 @@ export class PostgresLeaderElection implements LeaderElection {
   }
 
   /**
-   * Serialises writers (a transaction-level lock) and checks in the database that the lock session
-   * is still ours: a leader whose lock connection died cannot write even if it has not noticed.
+   * Serialises writers of the source (a transaction-level lock) and checks in the database that
+   * its lock session is still ours: a leader whose lock connection died cannot write even if it
+   * has not noticed.
    */
-  async fence(sql: SqlClient): Promise<void> {
-    const backendPid = this.leaderBackendPid;
-    await sql.$executeRawUnsafe('SELECT pg_advisory_xact_lock($1, $2)', lockNamespace, writerLockId);
+  async fence(source: string, sql: SqlClient): Promise<void> {
+    const backendPid = this.leading.has(source) ? this.connection?.backendPid ?? -1 : -1;
+    const key = sourceLockKey(source);
+    await sql.$executeRawUnsafe('SELECT pg_advisory_xact_lock($1, $2)', writerLockNamespace, key);
     const [row] = await sql.$queryRawUnsafe<{ holds: boolean }[]>(
-      `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::int8::oid AND objid = $2::int8::oid
-         AND objsubid = 2 AND pid = $3 AND granted) AS holds`,
-      lockNamespace,
-      this.lockId,
-      backendPid ?? -1,
+      `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = ($1::int8 & 4294967295)::oid
+         AND objid = ($2::int8 & 4294967295)::oid AND objsubid = 2 AND pid = $3 AND granted) AS holds`,
+      sourceLockNamespace,
+      key,
+      backendPid,
     );
     if (!row?.holds) {
-      this.leading = false;
-      throw new LostLeadershipError();
+      this.leading.delete(source);
+      throw new LostLeadershipError(source);
     }
   }
 
   async release(): Promise<void> {
     const connection = this.connection;
     this.connection = null;
-    this.leading = false;
-    // Ending the session releases the lock; an explicit unlock first frees it even if `end` stalls.
+    this.leading.clear();
+    // Ending the session releases the locks; an explicit unlock first frees them even if `end` stalls.
     await connection?.client.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
     await connection?.client.end().catch(() => undefined);
-  }
-
-  private get lockId(): number {
-    return this.options.lockId ?? leaderLockId;
   }
 
   private async connect(): Promise<{ client: pg.Client; backendPid: number }> {
@@ -118,6 +175,7 @@ export class PostgresLeaderElection implements LeaderElection {
     try {
       await client.connect();
       const result = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      await client.query('SELECT pg_advisory_lock($1, $2)', [presenceLockNamespace, this.presenceKey]);
       this.connection = { client, backendPid: result.rows[0]?.pid ?? -1 };
       return this.connection;
     } catch (error) {
@@ -131,8 +189,8 @@ export class PostgresLeaderElection implements LeaderElection {
     // An error from an older, already replaced connection says nothing about the current one.
     if (!connection || (client && connection.client !== client)) return;
     this.connection = null;
-    if (this.leading) log.warn('collector.leadership_lost', { error: describeError(error) });
-    this.leading = false;
+    if (this.leading.size > 0) log.warn('collector.leadership_lost', { sources: [...this.leading], error: describeError(error) });
+    this.leading.clear();
     await connection.client.end().catch(() => undefined);
   }
 }

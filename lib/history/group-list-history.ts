@@ -39,13 +39,12 @@ interface SparklineRow {
   totals: string[];
 }
 
-// The group points of the span's snapshots; the snapshot range comes first so the unique
-// index on takenAt narrows the scan before the group rows are joined.
-const recentPointsSql = `SELECT k."groupId" AS group_id, s."takenAt" AS taken_at, g.status, g."lagSecondsMax", g."totalLag"
-  FROM "HistorySnapshot" s
-  JOIN "HistoryGroupPoint" g ON g."snapshotId" = s.id
+// The group samples of the span: the time range prunes the hourly partitions, the cluster's
+// groups come from the names table.
+const recentPointsSql = `SELECT k."groupId" AS group_id, g."takenAt" AS taken_at, g.status, g."lagSecondsMax", g."totalLag"
+  FROM "HistoryGroupSample" g
   JOIN "HistoryKafkaGroup" k ON k.id = g."groupRef"
-  WHERE s."takenAt" >= to_timestamp($2::float8 / 1000) AND s."takenAt" <= to_timestamp($3::float8 / 1000) AND k."clusterId" = $1`;
+  WHERE g."takenAt" >= to_timestamp($2::float8 / 1000) AND g."takenAt" <= to_timestamp($3::float8 / 1000) AND k."clusterId" = $1`;
 
 const latestSql = `SELECT DISTINCT ON (group_id) group_id, status::text AS status, "lagSecondsMax"::float8 AS lag_seconds_max,
     (extract(epoch FROM taken_at) * 1000)::float8 AS taken_at_ms
@@ -61,7 +60,7 @@ const sparklineSql = `SELECT group_id, array_agg(total::text ORDER BY bucket) AS
 /**
  * Status, time lag and a total-lag sparkline per group of one cluster, from the snapshots of the
  * last `spanMs`, in two queries whatever the number of groups (the list must stay cheap at
- * thousands of groups: it reads group rows, never partition rows).
+ * thousands of groups: it reads group samples, never their partition data).
  */
 export async function readGroupListHistory(sql: SqlClient, clusterId: string, options: GroupListHistoryOptions): Promise<GroupListHistory> {
   const sinceMs = options.nowMs - options.spanMs;

@@ -1,12 +1,13 @@
 import { booleanArrayLiteral, numberArrayLiteral, textArrayLiteral } from './array-literals';
 import { nameKey } from './name-refs';
+import { encodePartitions } from './partition-codec';
 import type { GroupEventInput, GroupPointInput, SourceErrorInput, StreamGroupPointInput } from './snapshot-input';
 import type { SqlClient } from './sql-client';
 
 /**
  * Batch inserts of one snapshot's rows: one statement per table, each column sent as one array
- * literal and expanded with unnest, so 48,000 partition rows are one round trip and one statement
- * (a multi-row VALUES would need 8 parameters per row and split at PostgreSQL's 65,535 limit).
+ * literal and expanded with unnest, so 2,000 group samples are one round trip and one statement
+ * (a multi-row VALUES would need 14 parameters per row and split at PostgreSQL's 65,535 limit).
  */
 
 function refOf(refs: ReadonlyMap<string, number>, first: string, second: string): number {
@@ -21,88 +22,90 @@ export interface PointRefs {
   streamGroups: ReadonlyMap<string, number>;
 }
 
-export async function insertGroupPoints(sql: SqlClient, snapshotId: number, groups: readonly GroupPointInput[], refs: PointRefs): Promise<void> {
-  if (groups.length === 0) return;
-  const numbers = (read: (group: GroupPointInput) => number | null) => numberArrayLiteral(groups.map(read));
-  const texts = (read: (group: GroupPointInput) => string) => textArrayLiteral(groups.map(read));
+const roundToTenth = (seconds: number) => Math.round(seconds * 10) / 10;
+
+/** `topicRef.partition,…` in the group's own order: the key of its HistoryPartitionLayout row. */
+export function layoutKeyOf(group: GroupPointInput, refs: PointRefs): string {
+  return group.partitions.map((partition) => `${refOf(refs.topics, group.clusterId, partition.topic)}.${partition.partition}`).join(',');
+}
+
+// Missing layouts are inserted with their arrays parsed from the key; existing ones only read.
+const resolveLayoutsSql = `WITH wanted AS (SELECT DISTINCT layout_key FROM unnest($1::text[]) AS w(layout_key)),
+added AS (
+  INSERT INTO "HistoryPartitionLayout" ("layoutKey", "topicRefs", partitions)
+  SELECT w.layout_key,
+    coalesce((SELECT array_agg(split_part(entry, '.', 1)::int4 ORDER BY position) FROM unnest(string_to_array(w.layout_key, ',')) WITH ORDINALITY AS e(entry, position)), '{}'),
+    coalesce((SELECT array_agg(split_part(entry, '.', 2)::int4 ORDER BY position) FROM unnest(string_to_array(w.layout_key, ',')) WITH ORDINALITY AS e(entry, position)), '{}')
+  FROM wanted w WHERE NOT EXISTS (SELECT 1 FROM "HistoryPartitionLayout" l WHERE l."layoutKey" = w.layout_key)
+  ON CONFLICT DO NOTHING
+  RETURNING id, "layoutKey")
+SELECT id, "layoutKey" AS layout_key FROM added
+UNION ALL
+SELECT l.id, l."layoutKey" FROM "HistoryPartitionLayout" l JOIN wanted w ON l."layoutKey" = w.layout_key`;
+
+/** Layout ids by key, creating the layouts not stored yet (layouts are never changed or deleted). */
+export async function resolveLayouts(sql: SqlClient, keys: readonly string[]): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const rows = await sql.$queryRawUnsafe<{ id: number; layout_key: string }[]>(resolveLayoutsSql, textArrayLiteral(keys));
+  return new Map(rows.map((row) => [row.layout_key, row.id]));
+}
+
+/**
+ * One row per group: its figures, the layout of its partitions and their values encoded
+ * (lib/history/partition-codec.ts). Sorted by group ref, so each hour's partition of the primary
+ * key is appended in order.
+ */
+export async function insertGroupSamples(sql: SqlClient, takenAtMs: number, groups: readonly GroupPointInput[], refs: PointRefs): Promise<number> {
+  if (groups.length === 0) return 0;
+  const keys = groups.map((group) => layoutKeyOf(group, refs));
+  const layouts = await resolveLayouts(sql, keys);
+  const rows = groups.map((group, index) => ({ group, groupRef: refOf(refs.groups, group.clusterId, group.groupId), layoutRef: layouts.get(keys[index] ?? '') }));
+  rows.sort((left, right) => left.groupRef - right.groupRef);
+  const numbers = (read: (row: (typeof rows)[number]) => number | null) => numberArrayLiteral(rows.map(read));
+  const texts = (read: (group: GroupPointInput) => string) => textArrayLiteral(rows.map((row) => read(row.group)));
   await sql.$executeRawUnsafe(
-    `INSERT INTO "HistoryGroupPoint" ("lagP50", "lagP95", "lagMax", "totalLag", "snapshotId", "groupRef", "memberCount",
-       "generationOrEpoch", "partitionCount", "sloCompliance", "fairnessGini", "lagSecondsMax", "groupType", status, state)
-     SELECT p50, p95, lag_max, total_lag, $5, group_ref, member_count, generation_or_epoch, partition_count,
-       slo_compliance, fairness_gini, lag_seconds_max, group_type::"HistoryGroupType", status::"HistoryGroupStatus", state
-     FROM unnest($1::int8[], $2::int8[], $3::int8[], $4::int8[], $6::int4[], $7::int4[], $8::int4[], $9::int4[],
-       $10::float4[], $11::float4[], $12::float4[], $13::text[], $14::text[], $15::text[])
-       AS g(p50, p95, lag_max, total_lag, group_ref, member_count, generation_or_epoch, partition_count,
-         slo_compliance, fairness_gini, lag_seconds_max, group_type, status, state)`,
-    numbers((group) => group.lagP50),
-    numbers((group) => group.lagP95),
-    numbers((group) => group.lagMax),
-    numbers((group) => group.totalLag),
-    snapshotId,
-    numbers((group) => refOf(refs.groups, group.clusterId, group.groupId)),
-    numbers((group) => group.memberCount),
-    numbers((group) => group.generationOrEpoch),
-    numbers((group) => group.partitions.length),
-    numbers((group) => group.sloCompliance),
-    numbers((group) => group.fairnessGini),
-    numbers((group) => group.lagSecondsMax),
+    `INSERT INTO "HistoryGroupSample" ("takenAt", "totalLag", "lagMax", "groupRef", "layoutRef", "memberCount", "generationOrEpoch",
+       "sloCompliance", "fairnessGini", "lagSecondsMax", "groupType", status, state, "partitionData")
+     SELECT to_timestamp($1::float8 / 1000), total_lag, lag_max, group_ref, layout_ref, member_count, generation_or_epoch,
+       slo_compliance, fairness_gini, lag_seconds_max, group_type::"HistoryGroupType", status::"HistoryGroupStatus", state, decode(partition_data, 'hex')
+     FROM unnest($2::int8[], $3::int8[], $4::int4[], $5::int4[], $6::int4[], $7::int4[], $8::float4[], $9::float4[], $10::float4[],
+       $11::text[], $12::text[], $13::text[], $14::text[])
+       AS g(total_lag, lag_max, group_ref, layout_ref, member_count, generation_or_epoch, slo_compliance, fairness_gini, lag_seconds_max,
+         group_type, status, state, partition_data)`,
+    takenAtMs,
+    numbers((row) => row.group.totalLag),
+    numbers((row) => row.group.lagMax),
+    numbers((row) => row.groupRef),
+    numbers((row) => {
+      if (row.layoutRef === undefined) throw new Error('history: a partition layout was not resolved');
+      return row.layoutRef;
+    }),
+    numbers((row) => row.group.memberCount),
+    numbers((row) => row.group.generationOrEpoch),
+    numbers((row) => row.group.sloCompliance),
+    numbers((row) => row.group.fairnessGini),
+    // Tenths of a second, as the partitions' time lags are kept: the group's max equals theirs.
+    numbers((row) => (row.group.lagSecondsMax === null ? null : roundToTenth(row.group.lagSecondsMax))),
     texts((group) => group.groupType),
     texts((group) => group.status),
     texts((group) => group.state),
+    `{${rows.map((row) => Buffer.from(encodePartitions(row.group.partitions)).toString('hex')).join(',')}}`,
   );
+  return rows.reduce((sum, row) => sum + row.group.partitions.length, 0);
 }
 
-interface PartitionRow {
-  groupRef: number;
-  topicRef: number;
-  partition: number;
-  committedOffset: number | null;
-  logEndOffset: number | null;
-  lag: number | null;
-  lagSeconds: number | null;
-}
-
-/** Sorted by the primary key after snapshotId, so each snapshot is a pure append to the index. */
-export async function insertPartitionPoints(sql: SqlClient, snapshotId: number, groups: readonly GroupPointInput[], refs: PointRefs): Promise<number> {
-  const rows: PartitionRow[] = [];
-  for (const group of groups) {
-    const groupRef = refOf(refs.groups, group.clusterId, group.groupId);
-    for (const partition of group.partitions) {
-      rows.push({ ...partition, groupRef, topicRef: refOf(refs.topics, group.clusterId, partition.topic) });
-    }
-  }
-  if (rows.length === 0) return 0;
-  rows.sort((left, right) => left.groupRef - right.groupRef || left.topicRef - right.topicRef || left.partition - right.partition);
-  const column = (read: (row: PartitionRow) => number | null) => numberArrayLiteral(rows.map(read));
-  await sql.$executeRawUnsafe(
-    `INSERT INTO "HistoryPartitionPoint" ("committedOffset", "logEndOffset", lag, "snapshotId", "groupRef", "topicRef", partition, "lagSeconds")
-     SELECT committed, log_end, lag, $4, group_ref, topic_ref, partition, lag_seconds
-     FROM unnest($1::int8[], $2::int8[], $3::int8[], $5::int4[], $6::int4[], $7::int4[], $8::float4[])
-       AS p(committed, log_end, lag, group_ref, topic_ref, partition, lag_seconds)`,
-    column((row) => row.committedOffset),
-    column((row) => row.logEndOffset),
-    column((row) => row.lag),
-    snapshotId,
-    column((row) => row.groupRef),
-    column((row) => row.topicRef),
-    column((row) => row.partition),
-    column((row) => row.lagSeconds),
-  );
-  return rows.length;
-}
-
-export async function insertStreamGroupPoints(sql: SqlClient, snapshotId: number, streamGroups: readonly StreamGroupPointInput[], refs: PointRefs): Promise<void> {
+export async function insertStreamGroupSamples(sql: SqlClient, takenAtMs: number, streamGroups: readonly StreamGroupPointInput[], refs: PointRefs): Promise<void> {
   if (streamGroups.length === 0) return;
   const numbers = (read: (row: StreamGroupPointInput) => number | null) => numberArrayLiteral(streamGroups.map(read));
   await sql.$executeRawUnsafe(
-    `INSERT INTO "HistoryStreamGroupPoint" (lag, pending, length, "snapshotId", "streamGroupRef", "consumerCount", "lagEstimated")
-     SELECT lag, pending, length, $4, stream_group_ref, consumer_count, lag_estimated
-     FROM unnest($1::int8[], $2::int8[], $3::int8[], $5::int4[], $6::int4[], $7::bool[])
+    `INSERT INTO "HistoryStreamGroupSample" ("takenAt", lag, pending, length, "streamGroupRef", "consumerCount", "lagEstimated")
+     SELECT to_timestamp($1::float8 / 1000), lag, pending, length, stream_group_ref, consumer_count, lag_estimated
+     FROM unnest($2::int8[], $3::int8[], $4::int8[], $5::int4[], $6::int4[], $7::bool[])
        AS s(lag, pending, length, stream_group_ref, consumer_count, lag_estimated)`,
+    takenAtMs,
     numbers((row) => row.lag),
     numbers((row) => row.pending),
     numbers((row) => row.length),
-    snapshotId,
     numbers((row) => refOf(refs.streamGroups, row.stream, row.group)),
     numbers((row) => row.consumerCount),
     booleanArrayLiteral(streamGroups.map((row) => row.lagEstimated)),

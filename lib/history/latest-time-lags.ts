@@ -1,3 +1,6 @@
+import { readLayouts } from './layouts';
+import { nanToNull } from './partition-layout';
+import { byteaValue, decodePartitions } from './partition-codec';
 import type { SqlClient } from './sql-client';
 
 export interface PartitionTimeLagReading {
@@ -16,11 +19,10 @@ export interface LatestTimeLags {
   topics: { topic: string; lagSecondsMax: number | null }[];
 }
 
-interface Row {
+interface SampleRow {
   group_id: string;
-  topic: string;
-  partition: number;
-  lag_seconds: number | null;
+  layout_ref: number;
+  partition_data: unknown;
 }
 
 const maxOf = (values: readonly (number | null)[]) =>
@@ -32,37 +34,46 @@ const maxOf = (values: readonly (number | null)[]) =>
  * it when it writes the snapshot (lib/analysis/group-time-lags.ts over the stored log-end points).
  */
 export async function readLatestTimeLags(sql: SqlClient, clusterId: string): Promise<LatestTimeLags> {
-  const [latest] = await sql.$queryRawUnsafe<{ id: number; taken_at_ms: number }[]>(
-    `SELECT s.id, (extract(epoch FROM s."takenAt") * 1000)::float8 AS taken_at_ms FROM "HistorySnapshot" s
-     WHERE EXISTS (SELECT 1 FROM "HistoryGroupPoint" g JOIN "HistoryKafkaGroup" k ON k.id = g."groupRef"
-                   WHERE g."snapshotId" = s.id AND k."clusterId" = $1)
-     ORDER BY s."takenAt" DESC LIMIT 1`,
+  // The cluster's own snapshots, and those written for every source at once (before collection
+  // per source) that hold one of its groups.
+  const [latest] = await sql.$queryRawUnsafe<{ taken_at_ms: number | null }[]>(
+    `SELECT (extract(epoch FROM greatest(
+       (SELECT max("takenAt") FROM "HistorySnapshot" WHERE source = 'kafka:' || $1),
+       (SELECT s."takenAt" FROM "HistorySnapshot" s WHERE s.source = 'all'
+          AND EXISTS (SELECT 1 FROM "HistoryGroupSample" g JOIN "HistoryKafkaGroup" k ON k.id = g."groupRef"
+                      WHERE g."takenAt" = s."takenAt" AND k."clusterId" = $1)
+          ORDER BY s."takenAt" DESC LIMIT 1))) * 1000)::float8 AS taken_at_ms`,
     clusterId,
   );
-  if (!latest) return { clusterId, takenAtMs: null, groups: [], topics: [] };
-  const rows = await sql.$queryRawUnsafe<Row[]>(
-    `SELECT k."groupId" AS group_id, t.topic, p.partition, p."lagSeconds"::float8 AS lag_seconds
-     FROM "HistoryPartitionPoint" p
-     JOIN "HistoryKafkaGroup" k ON k.id = p."groupRef"
-     JOIN "HistoryKafkaTopic" t ON t.id = p."topicRef"
-     WHERE p."snapshotId" = $1 AND k."clusterId" = $2`,
-    latest.id,
+  const takenAtMs = latest?.taken_at_ms ?? null;
+  if (takenAtMs === null) return { clusterId, takenAtMs: null, groups: [], topics: [] };
+  const rows = await sql.$queryRawUnsafe<SampleRow[]>(
+    `SELECT k."groupId" AS group_id, g."layoutRef" AS layout_ref, encode(g."partitionData", 'hex') AS partition_data
+     FROM "HistoryGroupSample" g JOIN "HistoryKafkaGroup" k ON k.id = g."groupRef"
+     WHERE g."takenAt" = to_timestamp($1::float8 / 1000) AND k."clusterId" = $2`,
+    takenAtMs,
     clusterId,
   );
+  const layouts = await readLayouts(sql, rows.map((row) => row.layout_ref));
   const byGroup = new Map<string, PartitionTimeLagReading[]>();
   const byTopic = new Map<string, (number | null)[]>();
   // Appended in place: copying the arrays per row would be quadratic in a topic's partitions x groups.
   for (const row of rows) {
+    const layout = layouts.get(row.layout_ref) ?? [];
+    const decoded = decodePartitions(byteaValue(row.partition_data), layout.length);
     const groupReadings = byGroup.get(row.group_id) ?? [];
-    groupReadings.push({ topic: row.topic, partition: row.partition, lagSeconds: row.lag_seconds });
+    layout.forEach(({ topic, partition }, index) => {
+      const lagSeconds = nanToNull(decoded.lagSeconds[index]);
+      groupReadings.push({ topic, partition, lagSeconds });
+      const topicReadings = byTopic.get(topic) ?? [];
+      topicReadings.push(lagSeconds);
+      byTopic.set(topic, topicReadings);
+    });
     byGroup.set(row.group_id, groupReadings);
-    const topicReadings = byTopic.get(row.topic) ?? [];
-    topicReadings.push(row.lag_seconds);
-    byTopic.set(row.topic, topicReadings);
   }
   return {
     clusterId,
-    takenAtMs: latest.taken_at_ms,
+    takenAtMs,
     groups: [...byGroup].map(([groupId, partitions]) => ({ groupId, lagSecondsMax: maxOf(partitions.map((entry) => entry.lagSeconds)), partitions })),
     topics: [...byTopic].map(([topic, values]) => ({ topic, lagSecondsMax: maxOf(values) })),
   };

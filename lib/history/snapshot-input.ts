@@ -59,6 +59,11 @@ export interface SourceErrorInput {
 }
 
 export interface SnapshotInput {
+  /**
+   * The source this snapshot is of (`kafka:<cluster id>` or `redis`) when each source is written
+   * by the collector that leads it; left out, the snapshot is recorded as `all` (every source).
+   */
+  source?: string;
   takenAtMs: number;
   durationMs: number;
   groups: GroupPointInput[];

@@ -1,8 +1,9 @@
 import type { DatabaseClient } from '@/lib/db/create-client';
-import { insertGroupEvents, insertGroupPoints, insertPartitionPoints, insertSourceErrors, insertStreamGroupPoints, type PointRefs } from './insert-points';
+import { insertGroupEvents, insertGroupSamples, insertSourceErrors, insertStreamGroupSamples, type PointRefs } from './insert-points';
 import { recordGroupTopics, resolveNameRefs, nameKey } from './name-refs';
 import type { SnapshotInput } from './snapshot-input';
 import type { SqlClient } from './sql-client';
+import { ensureTimePartitions, sampleTables } from './time-partitions';
 
 export interface WriteSnapshotOptions {
   /**
@@ -12,6 +13,8 @@ export interface WriteSnapshotOptions {
   fence?: (sql: SqlClient) => Promise<void>;
   /** Longest the transaction may stay open; a slow database then rolls back instead of hanging. */
   timeoutMs?: number;
+  /** Runs last inside the transaction (the collector renews its lease on the source there). */
+  afterWrite?: (sql: SqlClient) => Promise<void>;
 }
 
 export interface WrittenSnapshot {
@@ -46,26 +49,30 @@ function groupTopicPairs(snapshot: SnapshotInput, refs: PointRefs): { topicRef: 
 }
 
 /**
- * Writes one snapshot in one transaction: the snapshot row, its names, every group, partition and
- * stream-group row, its events and source errors, or nothing at all if any statement fails.
+ * Writes one snapshot in one transaction: the snapshot row (of `snapshot.source`, `all` when
+ * none is given), its names and layouts, every group and stream-group sample, its events and
+ * source errors, or nothing at all if any statement fails. The time partitions the rows go to are
+ * created first, outside the transaction.
  */
 export async function writeSnapshot(prisma: DatabaseClient, snapshot: SnapshotInput, options: WriteSnapshotOptions = {}): Promise<WrittenSnapshot> {
+  await ensureTimePartitions(prisma, sampleTables, snapshot.takenAtMs, snapshot.takenAtMs);
   return prisma.$transaction(
     async (transaction) => {
       await options.fence?.(transaction);
       const [created] = await transaction.$queryRawUnsafe<{ id: number }[]>(
-        'INSERT INTO "HistorySnapshot" ("takenAt", "durationMs") VALUES (to_timestamp($1::float8 / 1000), $2) RETURNING id',
+        'INSERT INTO "HistorySnapshot" ("takenAt", "durationMs", source) VALUES (to_timestamp($1::float8 / 1000), $2, $3) RETURNING id',
         snapshot.takenAtMs,
         Math.round(snapshot.durationMs),
+        snapshot.source ?? 'all',
       );
       if (!created) throw new Error('history: the snapshot row was not created');
       const refs = await resolveRefs(transaction, snapshot);
       await recordGroupTopics(transaction, groupTopicPairs(snapshot, refs));
-      await insertGroupPoints(transaction, created.id, snapshot.groups, refs);
-      const partitionCount = await insertPartitionPoints(transaction, created.id, snapshot.groups, refs);
-      await insertStreamGroupPoints(transaction, created.id, snapshot.streamGroups, refs);
+      const partitionCount = await insertGroupSamples(transaction, snapshot.takenAtMs, snapshot.groups, refs);
+      await insertStreamGroupSamples(transaction, snapshot.takenAtMs, snapshot.streamGroups, refs);
       await insertGroupEvents(transaction, snapshot.takenAtMs, snapshot.events, refs);
       await insertSourceErrors(transaction, created.id, snapshot.sourceErrors);
+      await options.afterWrite?.(transaction);
       return { snapshotId: created.id, groupCount: snapshot.groups.length, partitionCount, streamGroupCount: snapshot.streamGroups.length };
     },
     { timeout: options.timeoutMs ?? 60_000, maxWait: 10_000 },

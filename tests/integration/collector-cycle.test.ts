@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@/lib/collector/clock';
 import { testCollector } from '@/lib/collector/testing/test-collector';
 import { createDatabase, type Database } from '@/lib/db/create-client';
+import { readStoredPartitions } from '@/lib/history/testing/stored-partitions';
 import { closeKafkaConnections } from '@/lib/kafka';
 import { commitOffsetsWithoutMembers, ensureTopics, produceMessages } from '@/lib/kafka/workload';
 import { createRedisClient } from '@/lib/redis/client';
@@ -27,16 +28,12 @@ const unreachableRedis = createRedisClient({ url: 'redis://:do-not-log-me@127.0.
 const t0 = Date.UTC(2026, 10, 23);
 let database: Database;
 
-interface GroupRow { snapshotId: number; committed: number | null; logEnd: number | null; lag: number | null; partition: number }
+interface GroupRow { takenAtMs: number; committed: number | null; logEnd: number | null; lag: number | null; partition: number }
 
 async function groupPartitionRows(): Promise<GroupRow[]> {
-  return database.prisma.$queryRawUnsafe<GroupRow[]>(
-    `SELECT p."snapshotId", p.partition, p."committedOffset"::float8 AS committed, p."logEndOffset"::float8 AS "logEnd", p.lag::float8 AS lag
-     FROM "HistoryPartitionPoint" p JOIN "HistoryKafkaGroup" k ON k.id = p."groupRef"
-     WHERE k."clusterId" = $1 AND k."groupId" = $2 ORDER BY p."snapshotId", p.partition`,
-    clusterId,
-    groupId,
-  );
+  return (await readStoredPartitions(database.prisma, groupId))
+    .filter((row) => row.clusterId === clusterId)
+    .map((row) => ({ takenAtMs: row.takenAtMs, partition: row.partition, committed: row.committedOffset, logEnd: row.logEndOffset, lag: row.lag }));
 }
 
 beforeAll(async () => {
@@ -80,11 +77,15 @@ describe('collector on PGlite', () => {
     await collector.stop();
     expect(clock.pendingCount).toBe(0);
 
-    const snapshots = await database.prisma.$queryRawUnsafe<{ id: number; ms: number }[]>(
-      'SELECT id, (extract(epoch FROM "takenAt") * 1000)::float8 AS ms FROM "HistorySnapshot" ORDER BY id',
+    // One snapshot per source (the cluster and Redis) per pass.
+    const snapshots = await database.prisma.$queryRawUnsafe<{ source: string; ms: number }[]>(
+      'SELECT source, (extract(epoch FROM "takenAt") * 1000)::float8 AS ms FROM "HistorySnapshot" ORDER BY "takenAt", source',
     );
-    expect(snapshots.map((snapshot) => snapshot.ms)).toEqual([t0, t0 + 30_000]);
-    expect((await groupPartitionRows()).map(({ snapshotId: _snapshotId, ...row }) => row)).toEqual([
+    expect(snapshots).toEqual([
+      { source: `kafka:${clusterId}`, ms: t0 }, { source: 'redis', ms: t0 },
+      { source: `kafka:${clusterId}`, ms: t0 + 30_000 }, { source: 'redis', ms: t0 + 30_000 },
+    ]);
+    expect((await groupPartitionRows()).map(({ takenAtMs: _takenAtMs, ...row }) => row)).toEqual([
       { partition: 0, committed: 1, logEnd: 6, lag: 5 },
       { partition: 1, committed: 4, logEnd: 4, lag: 0 },
       { partition: 0, committed: 1, logEnd: 6, lag: 5 },
@@ -92,7 +93,7 @@ describe('collector on PGlite', () => {
     ]);
     const streamRows = await database.prisma.$queryRawUnsafe<{ lag: number; pending: number; length: number; estimated: boolean }[]>(
       `SELECT p.lag::float8 AS lag, p.pending::float8 AS pending, p.length::float8 AS length, p."lagEstimated" AS estimated
-       FROM "HistoryStreamGroupPoint" p JOIN "HistoryStreamGroup" g ON g.id = p."streamGroupRef" WHERE g.stream = $1 AND g."groupName" = 'readers'`,
+       FROM "HistoryStreamGroupSample" p JOIN "HistoryStreamGroup" g ON g.id = p."streamGroupRef" WHERE g.stream = $1 AND g."groupName" = 'readers'`,
       stream,
     );
     expect(streamRows).toEqual([{ lag: 5, pending: 0, length: 5, estimated: false }, { lag: 5, pending: 0, length: 5, estimated: false }]);
@@ -111,16 +112,18 @@ describe('collector on PGlite', () => {
     });
     const outcome = await collector.runOnce();
     expect(outcome).toMatchObject({ role: 'leader', takenAtMs: t0 + 60_000 });
-    const snapshotId = outcome.role === 'leader' ? outcome.snapshot.snapshotId : -1;
+    // One snapshot per source, each with its own error.
+    const snapshotIds = outcome.role === 'leader' ? outcome.sources.map((written) => written.snapshot.snapshotId) : [];
+    expect(outcome.role === 'leader' ? outcome.sources.map((written) => written.source).sort() : []).toEqual(['kafka:down', `kafka:${clusterId}`, 'redis']);
     const errors = await database.prisma.$queryRawUnsafe<{ source: string; message: string }[]>(
-      'SELECT source, message FROM "HistorySourceError" WHERE "snapshotId" = $1 ORDER BY source',
-      snapshotId,
+      'SELECT source, message FROM "HistorySourceError" WHERE "snapshotId" = ANY($1::int4[]) ORDER BY source',
+      snapshotIds,
     );
     expect(errors.map((error) => error.source)).toEqual(['kafka:down', 'redis']);
     expect(errors[1]?.message).toBe('Redis is unavailable: connection refused');
     for (const { message } of errors) expect(message).not.toContain('do-not-log-me');
     // The reachable cluster is still in the snapshot.
-    expect((await groupPartitionRows()).filter((row) => row.snapshotId === snapshotId)).toHaveLength(2);
+    expect((await groupPartitionRows()).filter((row) => row.takenAtMs === t0 + 60_000)).toHaveLength(2);
     await collector.stop();
   });
 });

@@ -94,12 +94,12 @@ describe('leader election', () => {
   it('a leader taking over less than one interval after the last snapshot waits for the next interval', { timeout: 60_000 }, async () => {
     const later = t0 + 7_200_000;
     const waitingClock = new ManualClock(later);
-    const election = new PostgresLeaderElection(databaseUrl, { lockId: 98 });
+    const election = new PostgresLeaderElection(databaseUrl);
     const database = createDatabase({ databaseUrl });
     databases.push(database);
     await writeSnapshot(database.prisma, snapshotAt(later));
     const before = await snapshotCount(database);
-    const collector = testCollector({ database: async () => database.prisma, clock: waitingClock, election, clusters: [{ id: 'test', brokers: testKafkaBrokers }], intervalMs });
+    const collector = testCollector({ database: async () => database.prisma, clock: waitingClock, election, clusters: [{ id: 'waiting-test', brokers: testKafkaBrokers }], intervalMs });
     instances.push({ collector, election });
 
     // Half an interval after the previous leader's snapshot: the lock is taken, nothing is written.
@@ -113,15 +113,17 @@ describe('leader election', () => {
   });
 
   it('fences a leader that has not noticed its lock is gone: its snapshot is not written', { timeout: 60_000 }, async () => {
-    const election = new PostgresLeaderElection(databaseUrl, { lockId: 99 });
+    // A source of its own, so this lock is not the one the collectors above hold.
+    const source = 'kafka:fence-test';
+    const election = new PostgresLeaderElection(databaseUrl);
     const database = createDatabase({ databaseUrl });
     databases.push(database);
-    expect(await election.ensureLeadership()).toBe(true);
-    await writeSnapshot(database.prisma, snapshotAt(t0 + 3_600_000), { fence: (sql) => election.fence(sql) });
+    expect(await election.ensureLeadership(source)).toBe(true);
+    await writeSnapshot(database.prisma, snapshotAt(t0 + 3_600_000), { fence: (sql) => election.fence(source, sql) });
     const before = await snapshotCount(database);
 
     await terminateBackend(election.leaderBackendPid);
-    await expect(writeSnapshot(database.prisma, snapshotAt(t0 + 3_630_000), { fence: (sql) => election.fence(sql) })).rejects.toBeInstanceOf(LostLeadershipError);
+    await expect(writeSnapshot(database.prisma, snapshotAt(t0 + 3_630_000), { fence: (sql) => election.fence(source, sql) })).rejects.toBeInstanceOf(LostLeadershipError);
     expect(await snapshotCount(database)).toBe(before);
     await election.release();
   });

@@ -10,8 +10,8 @@ import { dropDatabase, recreateDatabase } from '../support/database';
 import { testDatabaseName } from '../support/test-env';
 
 // Rollup and retention boundaries with explicit times (no sleeping): a bucket is rolled up once it
-// has closed and only then; raw rows go once older than RETENTION_RAW *and* rolled up; rollups and
-// events go after RETENTION_ROLLUP; deletes run in bounded batches.
+// has closed and only then; hours of raw samples are dropped whole once older than RETENTION_RAW
+// *and* rolled up; days of rollups, and events, go after RETENTION_ROLLUP.
 
 const scratchDatabase = `${testDatabaseName}_history_retention`;
 const minute = 60_000;
@@ -85,45 +85,61 @@ describe('rollUpClosedBuckets', () => {
   });
 });
 
+async function partitionNames(): Promise<string[]> {
+  const rows = await database.prisma.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT child.relname AS name FROM pg_inherits i JOIN pg_class child ON child.oid = i.inhrelid ORDER BY 1`,
+  );
+  return rows.map((row) => row.name);
+}
+
+async function sampleCount(): Promise<number> {
+  const [row] = await database.prisma.$queryRawUnsafe<{ n: number }[]>(
+    'SELECT (SELECT count(*) FROM "HistoryGroupSample") + (SELECT count(*) FROM "HistoryStreamGroupSample") AS n',
+  );
+  return Number(row?.n);
+}
+
 describe('applyRetention', () => {
-  it('deletes raw snapshots strictly older than RETENTION_RAW, and only once rolled up', async () => {
-    // 12:20, raw retention 12 min: cutoff 12:08; 12:08 itself stays.
-    const first = await applyRetention(database.prisma, { nowMs: t0 + 20 * minute, retentionRawMs: 12 * minute, retentionRollupMs: 60 * minute });
-    expect(first).toMatchObject({ deletedSnapshots: 8, finished: true });
-    expect(await snapshotTimes()).toEqual([8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
-    // Raw retention of 1 min would reach 12:19, but rollups exist only up to 12:15.
-    await applyRetention(database.prisma, { nowMs: t0 + 20 * minute, retentionRawMs: minute, retentionRollupMs: 60 * minute });
-    expect(await snapshotTimes()).toEqual([15, 16, 17, 18, 19]);
-    const [orphans] = await database.prisma.$queryRawUnsafe<{ n: number }[]>(
-      `SELECT (SELECT count(*) FROM "HistoryGroupPoint" WHERE "snapshotId" NOT IN (SELECT id FROM "HistorySnapshot"))
-        + (SELECT count(*) FROM "HistoryPartitionPoint" WHERE "snapshotId" NOT IN (SELECT id FROM "HistorySnapshot"))
-        + (SELECT count(*) FROM "HistoryStreamGroupPoint" WHERE "snapshotId" NOT IN (SELECT id FROM "HistorySnapshot")) AS n`,
-    );
-    expect(Number(orphans?.n)).toBe(0);
+  const hour = 60 * minute;
+
+  it('drops whole hours of samples once older than RETENTION_RAW and rolled up, with their snapshot rows', async () => {
+    // One more snapshot two hours later, in an hour partition of its own.
+    await writeSnapshot(database.prisma, snapshotAt(t0 + 2 * hour, { groups: [groupPoint('prod', 'orders', [partitionPoint('orders', 0, 0, 5)])] }));
+    expect(await partitionNames()).toEqual(expect.arrayContaining([
+      'HistoryGroupSample_h2026112512', 'HistoryGroupSample_h2026112514', 'HistoryStreamGroupSample_h2026112512', 'HistoryStreamGroupSample_h2026112514',
+    ]));
+    // 14:20 with 12 min of raw retention: the cutoff would be 14:08, but rollups exist only up to
+    // 12:15, so the 12:00 hour (which ends at 13:00) stays.
+    const early = await applyRetention(database.prisma, { nowMs: t0 + 2 * hour + 20 * minute, retentionRawMs: 12 * minute, retentionRollupMs: 30 * 24 * hour });
+    expect(early).toMatchObject({ droppedPartitions: 0, deletedSnapshots: 0, finished: true });
+    expect(await snapshotTimes()).toHaveLength(21);
+
+    await rollUpClosedBuckets(database.prisma, t0 + 2 * hour + 20 * minute);
+    const later = await applyRetention(database.prisma, { nowMs: t0 + 2 * hour + 20 * minute, retentionRawMs: 12 * minute, retentionRollupMs: 30 * 24 * hour });
+    // The 12:00 hour of both sample tables went whole; the 14:00 hour (cutoff 14:08 inside it) stays.
+    expect(later).toMatchObject({ droppedPartitions: 2, deletedSnapshots: 20, finished: true });
+    const names = await partitionNames();
+    expect(names).not.toContain('HistoryGroupSample_h2026112512');
+    expect(names).not.toContain('HistoryStreamGroupSample_h2026112512');
+    expect(names).toContain('HistoryGroupSample_h2026112514');
+    expect(await snapshotTimes()).toEqual([120]);
+    expect(await sampleCount()).toBe(1);
+    // The rolled-up series outlive the raw samples.
+    const series = await readGroupSeries(database.prisma, 1, { stepMs: 5 * minute, alignedFromMs: t0, alignedToMs: t0 + 15 * minute, rollup: { fromMs: t0, toMs: t0 + 15 * minute }, raw: null });
+    expect(series.map((point) => point.samples)).toEqual([5, 5, 5]);
   });
 
-  it('deletes rollups and events older than RETENTION_ROLLUP', async () => {
-    // 12:20 with 12 min of rollups: buckets starting before 12:08 go (12:00, 12:05), and the 12:07 event.
-    await applyRetention(database.prisma, { nowMs: t0 + 20 * minute, retentionRawMs: 60 * minute, retentionRollupMs: 12 * minute });
-    expect((await rollupBuckets()).map((bucket) => bucket.minute)).toEqual([10]);
+  it('drops whole days of rollups and deletes events once older than RETENTION_ROLLUP', async () => {
+    // Two days later with one day of rollups: 25 November's rollup partitions go, and the 12:07 event.
+    const nowMs = t0 + 2 * 24 * hour;
+    const result = await applyRetention(database.prisma, { nowMs, retentionRawMs: 24 * hour, retentionRollupMs: 24 * hour });
+    expect(result.droppedPartitions).toBeGreaterThanOrEqual(2);
+    expect(await partitionNames()).not.toContain('HistoryGroupRollup_d20261125');
+    expect(await rollupBuckets()).toEqual([]);
     const [events] = await database.prisma.$queryRawUnsafe<{ n: number }[]>('SELECT count(*)::int AS n FROM "HistoryGroupEvent"');
     expect(events?.n).toBe(0);
-  });
-
-  it('works in bounded batches and finishes over several calls', async () => {
-    const later = t0 + 60 * minute;
-    for (let index = 0; index < 5; index += 1) {
-      const partitions = Array.from({ length: 10 }, (_unused, partition) => partitionPoint('bulk', partition, 0, 5));
-      await writeSnapshot(database.prisma, snapshotAt(later + index * minute, { groups: [groupPoint('prod', 'bulk', partitions)] }));
-    }
-    await rollUpClosedBuckets(database.prisma, later + 10 * minute);
-    // 55 partition rows in batches of 7, at most 8 statements per call (the minimum: one per table and one more).
-    const options = { nowMs: later + 10 * minute, retentionRawMs: minute, retentionRollupMs: 600 * minute, batchRows: 7, maxStatements: 1 };
-    const first = await applyRetention(database.prisma, options);
-    expect(first).toEqual({ deletedRows: 55, deletedSnapshots: 0, finished: false });
-    let calls = 1;
-    for (let result = first; !result.finished && calls < 20; calls += 1) result = await applyRetention(database.prisma, options);
-    expect(calls).toBe(2);
-    expect(await snapshotTimes()).toEqual([]);
+    // Nothing left to drop: a second call is a no-op.
+    await expect(applyRetention(database.prisma, { nowMs, retentionRawMs: 24 * hour, retentionRollupMs: 24 * hour }))
+      .resolves.toEqual({ deletedRows: 0, deletedSnapshots: 0, droppedPartitions: 0, finished: true });
   });
 });

@@ -18,7 +18,7 @@ async function count(table: string): Promise<number> {
 }
 
 const allTables = ['HistorySnapshot', 'HistorySourceError', 'HistoryKafkaGroup', 'HistoryKafkaTopic', 'HistoryGroupTopic', 'HistoryStreamGroup',
-  'HistoryGroupPoint', 'HistoryPartitionPoint', 'HistoryStreamGroupPoint', 'HistoryGroupEvent'];
+  'HistoryPartitionLayout', 'HistoryGroupSample', 'HistoryStreamGroupSample', 'HistoryGroupEvent'];
 
 async function counts(): Promise<Record<string, number>> {
   return Object.fromEntries(await Promise.all(allTables.map(async (table) => [table, await count(table)] as const)));
@@ -68,11 +68,11 @@ describe('writeSnapshot', () => {
     await expect(window.recentPoints('prod', 'never-seen', 0)).resolves.toEqual([]);
 
     const [stored] = await database.prisma.$queryRawUnsafe<{ status: string; groupType: string; lagSecondsMax: number; totalLag: bigint }[]>(
-      'SELECT status::text, "groupType"::text, "lagSecondsMax", "totalLag" FROM "HistoryGroupPoint"',
+      'SELECT status::text, "groupType"::text, "lagSecondsMax", "totalLag" FROM "HistoryGroupSample"',
     );
     expect(stored).toEqual({ status: 'WARN', groupType: 'consumer', lagSecondsMax: 12.5, totalLag: 500n });
     const streams = await database.prisma.$queryRawUnsafe<{ groupName: string; lag: bigint | null; lagEstimated: boolean }[]>(
-      'SELECT sg."groupName", p.lag, p."lagEstimated" FROM "HistoryStreamGroupPoint" p JOIN "HistoryStreamGroup" sg ON sg.id = p."streamGroupRef" ORDER BY sg."groupName"',
+      'SELECT sg."groupName", p.lag, p."lagEstimated" FROM "HistoryStreamGroupSample" p JOIN "HistoryStreamGroup" sg ON sg.id = p."streamGroupRef" ORDER BY sg."groupName"',
     );
     expect(streams).toEqual([{ groupName: 'other', lag: 42n, lagEstimated: true }, { groupName: 'signalr-consumers', lag: null, lagEstimated: false }]);
   });
@@ -97,7 +97,7 @@ describe('writeSnapshot', () => {
     // were inserted: the stream-group insert raises.
     await database.prisma.$executeRawUnsafe(`CREATE FUNCTION history_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'forced failure mid-snapshot'; END $$`);
-    await database.prisma.$executeRawUnsafe(`CREATE TRIGGER history_test_fail BEFORE INSERT ON "HistoryStreamGroupPoint" FOR EACH ROW EXECUTE FUNCTION history_test_fail()`);
+    await database.prisma.$executeRawUnsafe(`CREATE TRIGGER history_test_fail BEFORE INSERT ON "HistoryStreamGroupSample" FOR EACH ROW EXECUTE FUNCTION history_test_fail()`);
     try {
       const failing = snapshotAt(t0 + 90_000, {
         groups: [groupPoint('prod', 'new-group', [partitionPoint('new-topic', 0, 1, 5)])],
@@ -107,7 +107,7 @@ describe('writeSnapshot', () => {
       });
       await expect(writeSnapshot(database.prisma, failing)).rejects.toThrow(/forced failure mid-snapshot/);
     } finally {
-      await database.prisma.$executeRawUnsafe('DROP TRIGGER history_test_fail ON "HistoryStreamGroupPoint"');
+      await database.prisma.$executeRawUnsafe('DROP TRIGGER history_test_fail ON "HistoryStreamGroupSample"');
       await database.prisma.$executeRawUnsafe('DROP FUNCTION history_test_fail()');
     }
     expect(await counts()).toEqual(before);

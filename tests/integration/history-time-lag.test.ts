@@ -4,6 +4,7 @@ import { testCollector } from '@/lib/collector/testing/test-collector';
 import { createDatabase, type Database } from '@/lib/db/create-client';
 import { readLatestTimeLags } from '@/lib/history/latest-time-lags';
 import { readGroupListHistory } from '@/lib/history/group-list-history';
+import { readStoredPartitions } from '@/lib/history/testing/stored-partitions';
 import { getPartitionTrend } from '@/lib/history/trend/get-partition-trend';
 import { closeKafkaConnections } from '@/lib/kafka';
 import { commitOffsetsWithoutMembers, ensureTopics, produceMessages } from '@/lib/kafka/workload';
@@ -52,15 +53,9 @@ describe('time lag from stored snapshots', () => {
     await commitOffsetsWithoutMembers(testKafkaBrokers, groupId, [{ topic, partition: 0, offset: 150 }]);
     await takeSnapshotAt(t0 + 20_000);
 
-    const stored = await database.prisma.$queryRawUnsafe<{ logEnd: number; committed: number; lagSeconds: number | null; groupMax: number | null }[]>(
-      `SELECT p."logEndOffset"::float8 AS "logEnd", p."committedOffset"::float8 AS committed, p."lagSeconds"::float8 AS "lagSeconds",
-         g."lagSecondsMax"::float8 AS "groupMax"
-       FROM "HistoryPartitionPoint" p
-       JOIN "HistoryGroupPoint" g ON g."groupRef" = p."groupRef" AND g."snapshotId" = p."snapshotId"
-       JOIN "HistoryKafkaGroup" k ON k.id = p."groupRef"
-       WHERE k."groupId" = $1 ORDER BY p."snapshotId"`,
-      groupId,
-    );
+    const stored = (await readStoredPartitions(database.prisma, groupId)).map((row) => ({
+      logEnd: row.logEndOffset, committed: row.committedOffset, lagSeconds: row.lagSeconds, groupMax: row.groupLagSecondsMax,
+    }));
     expect(stored).toEqual([
       // One point only and behind: no production rate to read yet.
       { logEnd: 100, committed: 0, lagSeconds: null, groupMax: null },
@@ -77,8 +72,8 @@ describe('time lag from stored snapshots', () => {
     // The groups list reads group rows only: status and time lag of the newest snapshot, and the
     // total lag per 10 s bucket (a 60 s span in 6 points) as its sparkline.
     const [storedStatus] = await database.prisma.$queryRawUnsafe<{ status: string }[]>(
-      `SELECT g.status::text AS status FROM "HistoryGroupPoint" g JOIN "HistoryKafkaGroup" k ON k.id = g."groupRef"
-       WHERE k."groupId" = $1 ORDER BY g."snapshotId" DESC LIMIT 1`,
+      `SELECT g.status::text AS status FROM "HistoryGroupSample" g JOIN "HistoryKafkaGroup" k ON k.id = g."groupRef"
+       WHERE k."groupId" = $1 ORDER BY g."takenAt" DESC LIMIT 1`,
       groupId,
     );
     const listHistory = await readGroupListHistory(database.prisma, 'test', { nowMs: t0 + 25_000, spanMs: 60_000, maxPoints: 6 });

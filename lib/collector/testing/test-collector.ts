@@ -6,6 +6,7 @@ import type { createRedisClient } from '@/lib/redis/client';
 import { observeRedisStreams } from '@/lib/redis/observe-streams';
 import type { Clock } from '../clock';
 import { Collector } from '../collector';
+import type { CollectorInstance } from '../lease';
 import { singleProcessLeadership, type LeaderElection } from '../leader-election';
 
 /**
@@ -23,6 +24,7 @@ export interface TestCollectorOptions {
   retentionRollupMs?: number;
   analysis?: ConsumerAnalysisSettings;
   requestTimeoutMs?: number;
+  instance?: CollectorInstance;
 }
 
 /** The defaults a fresh installation uses (stuck window 5 min, Burrow window 10, look-back 10 min). */
@@ -43,5 +45,6 @@ export function testCollector(options: TestCollectorOptions): Collector {
     retentionRawMs: options.retentionRawMs ?? 48 * 3_600_000,
     retentionRollupMs: options.retentionRollupMs ?? 30 * 86_400_000,
     analysis: options.analysis ?? defaultAnalysisSettings(),
+    ...(options.instance ? { instance: options.instance } : {}),
   });
 }

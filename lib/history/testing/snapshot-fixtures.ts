@@ -41,14 +41,34 @@ export function snapshotAt(takenAtMs: number, parts: Partial<Omit<SnapshotInput,
   return { takenAtMs, durationMs: 0, groups: [], streamGroups: [], events: [], sourceErrors: [], ...parts };
 }
 
-/** `groupCount` groups on their own topic with `partitionsPerGroup` partitions each (the benchmark's shape). */
+/** A deterministic hash of small integers, for fixture values that look independent. */
+function mix(...values: number[]): number {
+  let hash = 2_166_136_261;
+  for (const value of values) hash = Math.imul(hash ^ value, 16_777_619) >>> 0;
+  return hash;
+}
+
+/**
+ * `groupCount` groups on their own topic with `partitionsPerGroup` partitions each (the
+ * benchmark's shape), with offsets as production clusters have them: topics at tens to hundreds
+ * of millions, partitions of a topic up to 200,000 offsets apart, each growing at its own rate
+ * (200 to 5,200 messages per 30 s interval), most groups a few hundred messages behind and one
+ * in ten thousands behind, time lags with two decimals, and one partition in a hundred never
+ * committed. `sequence` is the snapshot's number: offsets grow with it.
+ */
 export function syntheticClusterSnapshot(takenAtMs: number, options: { clusterId: string; groupCount: number; partitionsPerGroup: number; sequence: number }): SnapshotInput {
   const groups: GroupPointInput[] = [];
   for (let groupIndex = 0; groupIndex < options.groupCount; groupIndex += 1) {
+    const topicBase = 10_000_000 + (mix(groupIndex) % 490_000_000);
+    const laggingGroup = groupIndex % 10 === 0;
     const partitions: PartitionPointInput[] = [];
     for (let partition = 0; partition < options.partitionsPerGroup; partition += 1) {
-      const logEndOffset = 1_000_000 + options.sequence * 100 + partition;
-      partitions.push(partitionPoint(`topic-${groupIndex}`, partition, logEndOffset - ((groupIndex + partition) % 50), logEndOffset, (groupIndex % 7) * 1.5));
+      const ratePerInterval = 200 + (mix(groupIndex, partition) % 5_000);
+      const logEndOffset = topicBase + (mix(partition, groupIndex, 7) % 200_000) + options.sequence * ratePerInterval;
+      const lag = mix(groupIndex, partition, options.sequence) % (laggingGroup ? 40_000 : 600);
+      const neverCommitted = mix(groupIndex, partition, 99) % 100 === 0;
+      const lagSeconds = neverCommitted ? null : Math.round((lag * 3_000) / ratePerInterval) / 100;
+      partitions.push(partitionPoint(`topic-${groupIndex}`, partition, neverCommitted ? null : logEndOffset - lag, logEndOffset, lagSeconds));
     }
     groups.push(groupPoint(options.clusterId, `group-${groupIndex}`, partitions, { memberCount: 3, generationOrEpoch: options.sequence % 5 }));
   }

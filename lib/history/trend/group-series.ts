@@ -16,13 +16,13 @@ export interface GroupSeriesPoint {
 const bucketMs = `(extract(epoch FROM date_bin(${intervalFromMs('$2')}, %TIME%, ${bucketOrigin})) * 1000)::float8`;
 
 // Downsampled in the database: one row per bucket, whatever the number of snapshots in it.
-const rawSql = `SELECT ${bucketMs.replace('%TIME%', 's."takenAt"')} AS bucket_ms, count(*)::int AS samples,
+const rawSql = `SELECT ${bucketMs.replace('%TIME%', 'g."takenAt"')} AS bucket_ms, count(*)::int AS samples,
     min(g."totalLag")::float8 AS total_lag_min, avg(g."totalLag")::float8 AS total_lag_avg, max(g."totalLag")::float8 AS total_lag_max,
     min(g."lagMax")::float8 AS max_lag_min, avg(g."lagMax")::float8 AS max_lag_avg, max(g."lagMax")::float8 AS max_lag_max,
     min(g."lagSecondsMax")::float8 AS lag_seconds_min, avg(g."lagSecondsMax")::float8 AS lag_seconds_avg, max(g."lagSecondsMax")::float8 AS lag_seconds_max,
     min(g."memberCount")::float8 AS member_count_min, avg(g."memberCount")::float8 AS member_count_avg, max(g."memberCount")::float8 AS member_count_max
-  FROM "HistoryGroupPoint" g JOIN "HistorySnapshot" s ON s.id = g."snapshotId"
-  WHERE g."groupRef" = $1 AND s."takenAt" >= to_timestamp($3::float8 / 1000) AND s."takenAt" < to_timestamp($4::float8 / 1000)
+  FROM "HistoryGroupSample" g
+  WHERE g."groupRef" = $1 AND g."takenAt" >= to_timestamp($3::float8 / 1000) AND g."takenAt" < to_timestamp($4::float8 / 1000)
   GROUP BY bucket_ms ORDER BY bucket_ms`;
 
 // Rollups combine exactly: min of mins, max of maxes, averages weighted by their sample counts.
@@ -62,11 +62,11 @@ export async function readGroupSeries(sql: SqlClient, groupRef: number, plan: Se
 /** The same series without downsampling: every raw point (the benchmark's baseline). */
 export async function readGroupRawPoints(sql: SqlClient, groupRef: number, fromMs: number, toMs: number): Promise<{ time_ms: number; total_lag: number }[]> {
   return sql.$queryRawUnsafe(
-    `SELECT (extract(epoch FROM s."takenAt") * 1000)::float8 AS time_ms, g."totalLag"::float8 AS total_lag, g."lagMax"::float8 AS max_lag,
+    `SELECT (extract(epoch FROM g."takenAt") * 1000)::float8 AS time_ms, g."totalLag"::float8 AS total_lag, g."lagMax"::float8 AS max_lag,
        g."lagSecondsMax"::float8 AS lag_seconds, g."memberCount" AS member_count, g.state
-     FROM "HistoryGroupPoint" g JOIN "HistorySnapshot" s ON s.id = g."snapshotId"
-     WHERE g."groupRef" = $1 AND s."takenAt" >= to_timestamp($2::float8 / 1000) AND s."takenAt" < to_timestamp($3::float8 / 1000)
-     ORDER BY s."takenAt"`,
+     FROM "HistoryGroupSample" g
+     WHERE g."groupRef" = $1 AND g."takenAt" >= to_timestamp($2::float8 / 1000) AND g."takenAt" < to_timestamp($3::float8 / 1000)
+     ORDER BY g."takenAt"`,
     groupRef,
     fromMs,
     toMs,

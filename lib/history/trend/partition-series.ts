@@ -1,6 +1,9 @@
-import { bucketOrigin, intervalFromMs, type SqlClient } from '../sql-client';
+import type { SqlClient } from '../sql-client';
+import { bucketStartMs, knownOrNull, maxKnown, StatsAccumulator } from './bucket-stats';
 import type { SeriesPlan } from './plan';
-import { isoTime, statsOf, type Stats } from './series-shape';
+import { decodePartitionAt } from '../partition-codec';
+import { readEncodedSamples, type EncodedSample } from './sample-reader';
+import { isoTime, type Stats } from './series-shape';
 
 export interface PartitionSeriesPoint {
   time: string;
@@ -12,33 +15,38 @@ export interface PartitionSeriesPoint {
   log_end_offset: number | null;
 }
 
-type Row = Record<string, unknown> & { bucket_ms: number; samples: number; committed_offset: number | null; log_end_offset: number | null };
-
-/** One partition of one group: raw points only (partition detail is kept for RETENTION_RAW). */
+/** One partition of one group: raw samples only (partition detail is kept for RETENTION_RAW). */
 export async function readPartitionSeries(sql: SqlClient, refs: { groupRef: number; topicRef: number; partition: number }, plan: SeriesPlan): Promise<PartitionSeriesPoint[]> {
   if (!plan.raw) return [];
-  const rows = await sql.$queryRawUnsafe<Row[]>(
-    `SELECT (extract(epoch FROM date_bin(${intervalFromMs('$4')}, s."takenAt", ${bucketOrigin})) * 1000)::float8 AS bucket_ms, count(*)::int AS samples,
-       min(p.lag)::float8 AS lag_min, avg(p.lag)::float8 AS lag_avg, max(p.lag)::float8 AS lag_max,
-       min(p."lagSeconds")::float8 AS lag_seconds_min, avg(p."lagSeconds")::float8 AS lag_seconds_avg, max(p."lagSeconds")::float8 AS lag_seconds_max,
-       max(p."committedOffset")::float8 AS committed_offset, max(p."logEndOffset")::float8 AS log_end_offset
-     FROM "HistoryPartitionPoint" p JOIN "HistorySnapshot" s ON s.id = p."snapshotId"
-     WHERE p."groupRef" = $1 AND p."topicRef" = $2 AND p.partition = $3
-       AND s."takenAt" >= to_timestamp($5::float8 / 1000) AND s."takenAt" < to_timestamp($6::float8 / 1000)
-     GROUP BY bucket_ms ORDER BY bucket_ms`,
-    refs.groupRef,
-    refs.topicRef,
-    refs.partition,
-    plan.stepMs,
-    plan.raw.fromMs,
-    plan.raw.toMs,
-  );
-  return rows.map((row) => ({
-    time: isoTime(row.bucket_ms),
-    samples: row.samples,
-    lag: statsOf(row, 'lag'),
-    lag_seconds: statsOf(row, 'lag_seconds'),
-    committed_offset: row.committed_offset,
-    log_end_offset: row.log_end_offset,
+  const samples = await readEncodedSamples(sql, [refs.groupRef], plan.raw.fromMs, plan.raw.toMs);
+  const buckets = new Map<number, { samples: number; lag: StatsAccumulator; lagSeconds: StatsAccumulator; committed: number; logEnd: number }>();
+  const positionByLayout = new Map<EncodedSample['layout'], number>();
+  for (const sample of samples) {
+    let position = positionByLayout.get(sample.layout);
+    if (position === undefined) {
+      position = sample.layout.findIndex((entry) => entry.topicRef === refs.topicRef && entry.partition === refs.partition);
+      positionByLayout.set(sample.layout, position);
+    }
+    if (position < 0) continue;
+    const start = bucketStartMs(sample.timeMs, plan.stepMs);
+    let bucket = buckets.get(start);
+    if (!bucket) {
+      bucket = { samples: 0, lag: new StatsAccumulator(), lagSeconds: new StatsAccumulator(), committed: Number.NaN, logEnd: Number.NaN };
+      buckets.set(start, bucket);
+    }
+    const values = decodePartitionAt(sample.data, position);
+    bucket.samples += 1;
+    bucket.lag.add(values.lag);
+    bucket.lagSeconds.add(values.lagSeconds);
+    bucket.committed = maxKnown(bucket.committed, values.committedOffset);
+    bucket.logEnd = maxKnown(bucket.logEnd, values.logEndOffset);
+  }
+  return [...buckets].sort(([left], [right]) => left - right).map(([start, bucket]) => ({
+    time: isoTime(start),
+    samples: bucket.samples,
+    lag: bucket.lag.stats(),
+    lag_seconds: bucket.lagSeconds.stats(),
+    committed_offset: knownOrNull(bucket.committed),
+    log_end_offset: knownOrNull(bucket.logEnd),
   }));
 }

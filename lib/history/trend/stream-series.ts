@@ -19,14 +19,14 @@ export interface StreamGroupSeriesPoint {
 
 const bucketMs = (time: string) => `(extract(epoch FROM date_bin(${intervalFromMs('$2')}, ${time}, ${bucketOrigin})) * 1000)::float8`;
 
-const rawSql = `SELECT ${bucketMs('s."takenAt"')} AS bucket_ms, count(*)::int AS samples, (count(*) - count(p.lag))::int AS lag_unknown_samples,
+const rawSql = `SELECT ${bucketMs('p."takenAt"')} AS bucket_ms, count(*)::int AS samples, (count(*) - count(p.lag))::int AS lag_unknown_samples,
     bool_or(p."lagEstimated") AS lag_estimated,
     min(p.lag)::float8 AS lag_min, avg(p.lag)::float8 AS lag_avg, max(p.lag)::float8 AS lag_max,
     min(p.pending)::float8 AS pending_min, avg(p.pending)::float8 AS pending_avg, max(p.pending)::float8 AS pending_max,
     min(p.length)::float8 AS length_min, avg(p.length)::float8 AS length_avg, max(p.length)::float8 AS length_max,
     min(p."consumerCount")::float8 AS consumer_count_min, avg(p."consumerCount")::float8 AS consumer_count_avg, max(p."consumerCount")::float8 AS consumer_count_max
-  FROM "HistoryStreamGroupPoint" p JOIN "HistorySnapshot" s ON s.id = p."snapshotId"
-  WHERE p."streamGroupRef" = $1 AND s."takenAt" >= to_timestamp($3::float8 / 1000) AND s."takenAt" < to_timestamp($4::float8 / 1000)
+  FROM "HistoryStreamGroupSample" p
+  WHERE p."streamGroupRef" = $1 AND p."takenAt" >= to_timestamp($3::float8 / 1000) AND p."takenAt" < to_timestamp($4::float8 / 1000)
   GROUP BY bucket_ms ORDER BY bucket_ms`;
 
 const weighted = (average: string, count: string) => `(sum(${average}::float8 * ${count}) / nullif(sum(${count}), 0))::float8`;

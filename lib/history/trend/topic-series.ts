@@ -1,6 +1,8 @@
-import { bucketOrigin, intervalFromMs, type SqlClient } from '../sql-client';
+import type { SqlClient } from '../sql-client';
+import { bucketStartMs, knownOrNull, maxKnown, StatsAccumulator } from './bucket-stats';
 import type { SeriesPlan } from './plan';
-import { isoTime, statsOf, type Stats } from './series-shape';
+import { readDecodedSamples, type DecodedSample } from './sample-reader';
+import { isoTime, type Stats } from './series-shape';
 
 export interface TopicSeriesPoint {
   time: string;
@@ -16,46 +18,77 @@ export interface TopicSeriesPoint {
   consumer_group_count: number;
 }
 
-type Row = Record<string, unknown> & {
-  bucket_ms: number;
-  samples: number;
-  max_lag: number | null;
-  lag_seconds_max: number | null;
-  log_end_offset_total: number | null;
-  consumer_group_count: number;
-};
+interface SnapshotFigures {
+  timeMs: number;
+  /** Per partition number: the figures of every consuming group's sample at this time. */
+  partitions: Map<number, { logEnd: number; lagSum: number; lagMax: number; lagSeconds: number; groups: number }>;
+}
 
-// Per snapshot first (partitions of all consuming groups), then per bucket. Only the groups that
-// ever consumed the topic are read, through the primary key (groupRef, snapshotId, …).
-const topicSql = `WITH per_partition AS (
-    SELECT p."snapshotId" AS snapshot_id, p.partition, max(p."logEndOffset") AS log_end, sum(p.lag) AS lag_sum,
-      max(p.lag) AS lag_max, max(p."lagSeconds") AS lag_seconds, count(DISTINCT p."groupRef") AS group_count
-    FROM "HistoryPartitionPoint" p JOIN "HistorySnapshot" s ON s.id = p."snapshotId"
-    WHERE p."topicRef" = $1 AND p."groupRef" IN (SELECT "groupRef" FROM "HistoryGroupTopic" WHERE "topicRef" = $1)
-      AND s."takenAt" >= to_timestamp($3::float8 / 1000) AND s."takenAt" < to_timestamp($4::float8 / 1000)
-    GROUP BY p."snapshotId", p.partition),
-  per_snapshot AS (
-    SELECT snapshot_id, sum(log_end) AS log_end_total, sum(lag_sum) AS total_lag, max(lag_max) AS max_lag,
-      max(lag_seconds) AS lag_seconds_max, max(group_count) AS group_count
-    FROM per_partition GROUP BY snapshot_id)
-  SELECT (extract(epoch FROM date_bin(${intervalFromMs('$2')}, s."takenAt", ${bucketOrigin})) * 1000)::float8 AS bucket_ms, count(*)::int AS samples,
-    min(total_lag)::float8 AS total_lag_min, avg(total_lag)::float8 AS total_lag_avg, max(total_lag)::float8 AS total_lag_max,
-    max(max_lag)::float8 AS max_lag, max(lag_seconds_max)::float8 AS lag_seconds_max, max(log_end_total)::float8 AS log_end_offset_total,
-    max(group_count)::int AS consumer_group_count
-  FROM per_snapshot JOIN "HistorySnapshot" s ON s.id = per_snapshot.snapshot_id
-  GROUP BY bucket_ms ORDER BY bucket_ms`;
+/** Per snapshot time first (partitions of all consuming groups), as the old per-row SQL did. */
+function perSnapshot(samples: readonly DecodedSample[], topicRef: number): SnapshotFigures[] {
+  const snapshots = new Map<number, SnapshotFigures>();
+  for (const sample of samples) {
+    sample.layout.forEach((entry, index) => {
+      if (entry.topicRef !== topicRef) return;
+      let snapshot = snapshots.get(sample.timeMs);
+      if (!snapshot) {
+        snapshot = { timeMs: sample.timeMs, partitions: new Map() };
+        snapshots.set(sample.timeMs, snapshot);
+      }
+      const figures = snapshot.partitions.get(entry.partition) ?? { logEnd: Number.NaN, lagSum: Number.NaN, lagMax: Number.NaN, lagSeconds: Number.NaN, groups: 0 };
+      const lag = sample.values.lag[index] ?? Number.NaN;
+      figures.logEnd = maxKnown(figures.logEnd, sample.values.logEndOffset[index] ?? Number.NaN);
+      figures.lagSum = Number.isNaN(lag) ? figures.lagSum : (Number.isNaN(figures.lagSum) ? 0 : figures.lagSum) + lag;
+      figures.lagMax = maxKnown(figures.lagMax, lag);
+      figures.lagSeconds = maxKnown(figures.lagSeconds, sample.values.lagSeconds[index] ?? Number.NaN);
+      figures.groups += 1;
+      snapshot.partitions.set(entry.partition, figures);
+    });
+  }
+  return [...snapshots.values()];
+}
 
-/** A topic across its consuming groups: raw points only (kept for RETENTION_RAW). */
+const sumKnown = (left: number, right: number) => (Number.isNaN(right) ? left : (Number.isNaN(left) ? 0 : left) + right);
+
+/**
+ * A topic across its consuming groups: raw samples only (kept for RETENTION_RAW). Only the groups
+ * that ever consumed the topic are read (HistoryGroupTopic), through the primary key.
+ */
 export async function readTopicSeries(sql: SqlClient, topicRef: number, plan: SeriesPlan): Promise<TopicSeriesPoint[]> {
   if (!plan.raw) return [];
-  const rows = await sql.$queryRawUnsafe<Row[]>(topicSql, topicRef, plan.stepMs, plan.raw.fromMs, plan.raw.toMs);
-  return rows.map((row) => ({
-    time: isoTime(row.bucket_ms),
-    samples: row.samples,
-    total_lag: statsOf(row, 'total_lag'),
-    max_lag: row.max_lag,
-    lag_seconds_max: row.lag_seconds_max,
-    log_end_offset_total: row.log_end_offset_total,
-    consumer_group_count: row.consumer_group_count,
+  const groups = await sql.$queryRawUnsafe<{ group_ref: number }[]>('SELECT "groupRef" AS group_ref FROM "HistoryGroupTopic" WHERE "topicRef" = $1', topicRef);
+  const samples = await readDecodedSamples(sql, groups.map((row) => row.group_ref), plan.raw.fromMs, plan.raw.toMs);
+  const buckets = new Map<number, { samples: number; totalLag: StatsAccumulator; maxLag: number; lagSeconds: number; logEndTotal: number; groups: number }>();
+  for (const snapshot of perSnapshot(samples, topicRef)) {
+    let totalLag = Number.NaN;
+    let maxLag = Number.NaN;
+    let lagSeconds = Number.NaN;
+    let logEndTotal = Number.NaN;
+    let groupCount = 0;
+    for (const figures of snapshot.partitions.values()) {
+      totalLag = sumKnown(totalLag, figures.lagSum);
+      maxLag = maxKnown(maxLag, figures.lagMax);
+      lagSeconds = maxKnown(lagSeconds, figures.lagSeconds);
+      logEndTotal = sumKnown(logEndTotal, figures.logEnd);
+      groupCount = Math.max(groupCount, figures.groups);
+    }
+    const start = bucketStartMs(snapshot.timeMs, plan.stepMs);
+    const bucket = buckets.get(start) ?? { samples: 0, totalLag: new StatsAccumulator(), maxLag: Number.NaN, lagSeconds: Number.NaN, logEndTotal: Number.NaN, groups: 0 };
+    bucket.samples += 1;
+    bucket.totalLag.add(totalLag);
+    bucket.maxLag = maxKnown(bucket.maxLag, maxLag);
+    bucket.lagSeconds = maxKnown(bucket.lagSeconds, lagSeconds);
+    bucket.logEndTotal = maxKnown(bucket.logEndTotal, logEndTotal);
+    bucket.groups = Math.max(bucket.groups, groupCount);
+    buckets.set(start, bucket);
+  }
+  return [...buckets].sort(([left], [right]) => left - right).map(([start, bucket]) => ({
+    time: isoTime(start),
+    samples: bucket.samples,
+    total_lag: bucket.totalLag.stats(),
+    max_lag: knownOrNull(bucket.maxLag),
+    lag_seconds_max: knownOrNull(bucket.lagSeconds),
+    log_end_offset_total: knownOrNull(bucket.logEndTotal),
+    consumer_group_count: bucket.groups,
   }));
 }

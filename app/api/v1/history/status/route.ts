@@ -5,7 +5,8 @@ import { readHistoryStatus } from '@/lib/history/history-status';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/v1/history/status — the latest snapshot (and what failed in it), raw and rollup coverage, settings.
+// GET /api/v1/history/status — the latest snapshot (and what failed in it), raw and rollup coverage,
+// settings, and per source its newest snapshot and the collector instance that leads it.
 export const GET = withAuth(async () => {
   const { history } = getConfig();
   return {
