@@ -95,6 +95,8 @@ export const settingsSchema = z.object({
   SNAPSHOT_INTERVAL_MS: integerSetting(30_000, 1_000, 3_600_000),
   RETENTION_RAW: durationSetting('48h', 10 * 60_000),
   RETENTION_ROLLUP: durationSetting('30d', 10 * 60_000),
+  // Alerts: an upper bound on every rule's "for" duration (demo and tests), unset for none.
+  ALERT_FOR_SECONDS_MAX: z.coerce.number().int().min(0).max(86_400).optional(),
 }).refine((settings) => settings.RETENTION_ROLLUP >= settings.RETENTION_RAW, {
   path: ['RETENTION_ROLLUP'],
   message: 'must be at least RETENTION_RAW',

@@ -40,6 +40,10 @@ export interface LagboardConfig {
     pendingCritical: number;
     metricsConsumerSeriesPerGroup: number;
   };
+  alerts: {
+    /** ALERT_FOR_SECONDS_MAX: caps every rule's duration; null: the rules' own durations. */
+    forSecondsMax: number | null;
+  };
   thresholds: {
     sloThresholdP95Lag: number;
     /** Per-topic lag thresholds; topics not listed use sloThresholdP95Lag. */
@@ -94,6 +98,7 @@ function toConfig(settings: Settings): LagboardConfig {
       pendingCritical: settings.PENDING_CRITICAL,
       metricsConsumerSeriesPerGroup: settings.METRICS_CONSUMER_SERIES_PER_GROUP,
     },
+    alerts: { forSecondsMax: settings.ALERT_FOR_SECONDS_MAX ?? null },
     thresholds: {
       sloThresholdP95Lag: settings.SLO_THRESHOLD_P95_LAG,
       sloTopicThresholds: settings.SLO_TOPIC_THRESHOLDS,

@@ -1,3 +1,4 @@
+import { evaluateSnapshotAlerts } from '@/lib/alerts/evaluate-snapshot';
 import type { ConsumerAnalysisSettings } from '@/lib/consumers/analysis-settings';
 import type { DatabaseClient } from '@/lib/db/create-client';
 import { OutageLog } from '@/lib/history/outage-log';
@@ -113,6 +114,7 @@ export class Collector {
     const built = buildSnapshot(observed, { takenAtMs, durationMs: performance.now() - startedAt, settings: this.options.analysis, recent: this.recent });
     const snapshot = await writeSnapshot(prisma, built.input, { fence: (sql) => this.options.election.fence(sql) });
     for (const [clusterId, points] of built.currentPoints) this.recent.append(clusterId, points, takenAtMs);
+    await evaluateSnapshotAlerts(prisma, built.alertInputs, { fence: (sql) => this.options.election.fence(sql) });
     const rollup = await rollUpClosedBuckets(prisma, takenAtMs);
     const retention = await applyRetention(prisma, {
       nowMs: takenAtMs,
