@@ -5,6 +5,7 @@ export type ApiErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
+  | 'conflict'
   | 'invalid_request'
   | 'source_unavailable'
   | 'timeout'
