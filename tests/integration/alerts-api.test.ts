@@ -35,7 +35,8 @@ async function principal(role: Role) {
 }
 
 const list = (token: string, query = '') => callRoute(listRoute.GET, { path: `/api/v1/alerts?cluster_id=${clusterId}${query}`, params: {}, token });
-const alertIds = (body: unknown) => (body as { alerts: AlertJson[] }).alerts.map((alert) => alert.group_id);
+const alertsIn = (body: unknown) => (body as { alerts: AlertJson[] }).alerts;
+const alertIds = (body: unknown) => alertsIn(body).map((alert) => alert.group_id);
 const act = (route: typeof acknowledgeRoute.POST, action: string, alertId: string, token: string, body: unknown = {}) =>
   callRoute(route, { path: `/api/v1/alerts/${alertId}/${action}`, params: { alert_id: alertId }, token, method: 'POST', body });
 
@@ -88,18 +89,18 @@ describe('alerts API', () => {
   });
 
   it('detail has the events; another team\'s alert answers 404', async () => {
-    const [alertB] = (await list(admin, '&rule=kafka.stuck_partitions')).body.alerts.filter((alert: AlertJson) => alert.group_id === groupB);
-    const detail = await callRoute(detailRoute.GET, { path: `/api/v1/alerts/${alertB.id}`, params: { alert_id: alertB.id }, token: admin });
-    expect(detail.body).toMatchObject({ id: alertB.id, events: [{ kind: 'firing', value: 2, actor: null }] });
-    const hidden = await callRoute(detailRoute.GET, { path: `/api/v1/alerts/${alertB.id}`, params: { alert_id: alertB.id }, token: viewerA });
+    const [alertB] = alertsIn((await list(admin, '&rule=kafka.stuck_partitions')).body).filter((alert) => alert.group_id === groupB);
+    const detail = await callRoute(detailRoute.GET, { path: `/api/v1/alerts/${alertB!.id}`, params: { alert_id: alertB!.id }, token: admin });
+    expect(detail.body).toMatchObject({ id: alertB!.id, events: [{ kind: 'firing', value: 2, actor: null }] });
+    const hidden = await callRoute(detailRoute.GET, { path: `/api/v1/alerts/${alertB!.id}`, params: { alert_id: alertB!.id }, token: viewerA });
     expect(hidden.status).toBe(404);
-    expect((await act(acknowledgeRoute.POST, 'acknowledge', alertB.id, operatorA.token)).status).toBe(404);
+    expect((await act(acknowledgeRoute.POST, 'acknowledge', alertB!.id, operatorA.token)).status).toBe(404);
     const unknown = await callRoute(detailRoute.GET, { path: '/api/v1/alerts/nope', params: { alert_id: 'nope' }, token: admin });
     expect(unknown.status).toBe(404);
   });
 
   it('acknowledge and silence: operators only, each recorded with its actor', async () => {
-    const [alertA] = (await list(viewerA)).body.alerts as AlertJson[];
+    const [alertA] = alertsIn((await list(viewerA)).body);
     expect((await act(acknowledgeRoute.POST, 'acknowledge', alertA!.id, viewerA)).status).toBe(403);
     expect((await act(silenceRoute.POST, 'silence', alertA!.id, viewerA, { duration_minutes: 60 })).status).toBe(403);
 
@@ -127,7 +128,7 @@ describe('alerts API', () => {
 
   it('a resolved alert cannot be acknowledged (409)', async () => {
     await evaluateSnapshotAlerts(await getDb(), [{ kind: 'kafka', clusterId, evaluatedAtMs: Date.now(), unreachableReason: null, groups: [] }]);
-    const [resolved] = (await list(admin, '&state=resolved&rule=kafka.stuck_partitions')).body.alerts as AlertJson[];
+    const [resolved] = alertsIn((await list(admin, '&state=resolved&rule=kafka.stuck_partitions')).body);
     expect(resolved).toBeDefined();
     const refused = await act(acknowledgeRoute.POST, 'acknowledge', resolved!.id, admin);
     expect(refused.status).toBe(409);
