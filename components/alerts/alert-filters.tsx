@@ -26,7 +26,10 @@ export function AlertFilters({ query, teams, clusters, rules }: { query: AlertLi
       {select('team', 'Team', teams, 'any')}
       {select('cluster_id', 'Cluster', clusters.map((value) => ({ value, label: value })), 'any')}
       {select('rule', 'Rule', rules, 'any')}
+      {query.group ? <input type="hidden" name="group" value={query.group} /> : null}
+      {query.stream ? <input type="hidden" name="stream" value={query.stream} /> : null}
       <button type="submit" className="small">Apply</button>
+      {query.group || query.stream ? <span className="muted">Only {query.stream ?? ''}{query.stream && query.group ? ' / ' : ''}{query.group ?? ''} · <a href="/alerts">all resources</a></span> : null}
     </form>
   );
 }

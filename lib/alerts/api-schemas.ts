@@ -23,6 +23,9 @@ export const alertListQuerySchema = z.object({
   team: z.string().min(1).max(64).optional(),
   cluster_id: z.string().min(1).max(256).optional(),
   rule: ruleId.optional(),
+  /** A consumer group id (with cluster_id) or a Redis stream group name. */
+  group: z.string().min(1).max(32_767).optional(),
+  stream: z.string().min(1).max(32_767).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 

@@ -15,6 +15,8 @@ function whereOf(query: AlertListQuery): Prisma.AlertWhereInput {
     ...(query.team ? { teamIds: { has: query.team } } : {}),
     ...(query.cluster_id ? { clusterId: query.cluster_id } : {}),
     ...(query.rule ? { ruleId: query.rule } : {}),
+    ...(query.group ? { groupId: query.group } : {}),
+    ...(query.stream ? { stream: query.stream } : {}),
   };
 }
 
