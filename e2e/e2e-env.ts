@@ -25,4 +25,9 @@ export const e2eServerEnvironment: Record<string, string> = {
   LAGBOARD_ADMIN_PASSWORD: e2eAdmin.password,
   // Long enough that a page and the API call right after it read the same observation.
   SOURCE_CACHE_TTL_MS: '5000',
+  // The demo's alert settings (scripts/demo.sh), so the demo scenarios fire alerts within a few snapshots.
+  ALERT_FOR_SECONDS_MAX: '0',
+  SLO_THRESHOLD_P95_LAG: '100',
+  DEAD_CONSUMER_IDLE_MS: '15000',
+  SNAPSHOT_INTERVAL_MS: '15000',
 };
