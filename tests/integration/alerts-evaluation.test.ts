@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ruleRoute from '@/app/api/v1/alert-rules/[rule_id]/route';
@@ -160,6 +163,25 @@ describe('alert evaluation after each snapshot', () => {
     expect(pending).toBe(5);
     expect(alerts).toMatchObject([{ state: 'firing', value: pending, threshold: 2, groupId: 'workers', unit: 'messages', events: [{ kind: 'firing', value: pending }] }]);
     await collector.stop();
+  });
+
+  it('works the same on the embedded database (PGlite, the demo\'s): one incident, one firing event, then resolved', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'lagboard-alerts-'));
+    const embedded = createDatabase({ pgliteDir: folder });
+    try {
+      await embedded.migrate();
+      const groupId = uniqueName('alert-pglite');
+      const input = { kind: 'kafka' as const, clusterId, evaluatedAtMs: t0, unreachableReason: null, groups: [healthyFacts({ groupId, topics: [], dataLossCount: 2 })] };
+      const [first] = [...(await evaluateSnapshotAlerts(embedded.prisma, [input])).values()];
+      expect(first).toMatchObject({ opened: 1, fired: 1 });
+      await evaluateSnapshotAlerts(embedded.prisma, [{ ...input, evaluatedAtMs: t0 + 1000 }]);
+      await evaluateSnapshotAlerts(embedded.prisma, [{ ...input, evaluatedAtMs: t0 + 2000, groups: [healthyFacts({ groupId, topics: [] })] }]);
+      const alerts = await embedded.prisma.alert.findMany({ where: { groupId }, include: { events: { orderBy: { id: 'asc' } } } });
+      expect(alerts).toMatchObject([{ state: 'resolved', teamIds: [], value: 0, peakValue: 2, events: [{ kind: 'firing', value: 2 }, { kind: 'resolved', value: 0 }] }]);
+    } finally {
+      await embedded.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('refuses invalid settings with 400 naming the field', async () => {
