@@ -40,7 +40,8 @@ export default async function StreamPage({ params, searchParams }: Props) {
   return (
     <>
       <p className="muted"><Link href="/streams">Redis streams</Link> ›</p>
-      <h1 className="mono">{detail.name}<AlertBadge count={firingCount} href={firingAlertsHref({ stream: streamName })} /></h1>
+      <h1 className="mono">{detail.name}</h1>
+      {firingCount > 0 ? <p><AlertBadge count={firingCount} href={firingAlertsHref({ stream: streamName })} /></p> : null}
       <section className="card">
         <dl className="facts">
           <div><dt>Length</dt><dd>{formatCount(detail.length)} entries</dd></div>

@@ -58,7 +58,8 @@ export default async function GroupPage({ params, searchParams }: Props) {
   return (
     <>
       <p className="muted"><Link href={`/clusters/${encodeURIComponent(clusterId)}/groups`}>Consumer groups of {clusterId}</Link> ›</p>
-      <h1 className="mono">{detail.group_id}<AlertBadge count={firingCount} href={firingAlertsHref({ clusterId, groupId })} /></h1>
+      <h1 className="mono">{detail.group_id}</h1>
+      {firingCount > 0 ? <p><AlertBadge count={firingCount} href={firingAlertsHref({ clusterId, groupId })} /></p> : null}
       <PageRefresh intervalSeconds={refreshIntervalSeconds} renderedAt={detail.observed_at} />
       <section className="card">
         <dl className="facts">

@@ -43,7 +43,8 @@ export default async function TopicPage({ params }: Props) {
   return (
     <>
       <p className="muted"><Link href={`/clusters/${encodeURIComponent(clusterId)}/groups`}>Consumer groups of {clusterId}</Link> › topic</p>
-      <h1 className="mono">{topic.name}<AlertBadge count={firingCount} href={`/alerts?state=firing&cluster_id=${encodeURIComponent(clusterId)}`} /></h1>
+      <h1 className="mono">{topic.name}</h1>
+      {firingCount > 0 ? <p><AlertBadge count={firingCount} href={`/alerts?state=firing&cluster_id=${encodeURIComponent(clusterId)}`} /></p> : null}
       <PageRefresh intervalSeconds={refreshIntervalSeconds} renderedAt={detail.observed_at} />
       <section className="card" aria-labelledby="insight">
         <h2 id="insight">Governance insight <span className={`badge ${tone[insight.overall_status]}`}>{insight.overall_status}</span></h2>
