@@ -78,7 +78,10 @@ export async function updateRuleSettings(
   if (scope === 'team' && !(await db.team.findUnique({ where: { id: target }, select: { id: true } }))) {
     throw badRequest(`target: no team with id "${target}"`);
   }
-  if ((scope === 'topic' && rule.resource !== 'kafka_group') || (scope === 'stream' && !rule.resource.startsWith('redis_stream') && rule.resource !== 'redis_consumer')) {
+  const perResource = rule.resource !== 'source' && rule.resource !== 'redis_server';
+  const streamRule = rule.resource === 'redis_stream_group' || rule.resource === 'redis_consumer';
+  // A whole source has no owning team, topic or stream: such an override would never apply.
+  if ((scope !== 'default' && !perResource) || (scope === 'topic' && rule.resource !== 'kafka_group') || (scope === 'stream' && !streamRule)) {
     throw badRequest(`scope: ${rule.id} cannot be overridden per ${scope}`);
   }
   await saveRuleSetting(db, {

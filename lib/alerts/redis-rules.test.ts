@@ -93,5 +93,11 @@ describe('source reachability', () => {
       summary: 'Kafka cluster “local” is unreachable: connection failed (ECONNREFUSED)',
     }]);
     expect(evaluateReachability({ kind: 'redis' }, null, ruleContext())).toEqual([]);
+    expect(evaluateReachability({ kind: 'redis' }, 'Cannot connect to Redis', ruleContext())).toMatchObject([{
+      key: 'redis.source_unreachable|redis|source', source: 'redis', clusterId: null, summary: 'Redis is unreachable: Cannot connect to Redis',
+    }]);
+    // Disabled for everyone: nothing, even while down.
+    const disabled = ruleContext([{ ruleId: 'redis.source_unreachable', scope: 'default', target: '', enabled: false, severity: null, threshold: null, forSeconds: null }]);
+    expect(evaluateReachability({ kind: 'redis' }, 'Cannot connect to Redis', disabled)).toEqual([]);
   });
 });

@@ -196,6 +196,9 @@ describe('alert evaluation after each snapshot', () => {
     const unknownTeam = await putOverride('kafka.slo_violation', 'team', 'no-such-team', { threshold: 0.5 });
     expect(unknownTeam.status).toBe(400);
     expect(JSON.stringify(unknownTeam.body)).toContain('target');
+    const wrongScope = await putOverride('redis.memory_high', 'stream', 'events:chat', { threshold: 0.5 });
+    expect(wrongScope.status).toBe(400);
+    expect(JSON.stringify(wrongScope.body)).toContain('scope');
     const unknownRule = await callRoute(ruleRoute.PUT, { path: '/api/v1/alert-rules/nope', params: { rule_id: 'nope' }, token: adminToken, method: 'PUT', body: {} });
     expect(unknownRule.status).toBe(400);
     const viewer = await createTestToken('viewer');
