@@ -41,6 +41,26 @@ async function insertAlert(transaction: Transaction, condition: AlertCondition, 
 }
 
 /**
+ * New figures of every incident that stays open, in one statement: a cluster with thousands of
+ * open incidents would otherwise cost one round trip each per snapshot.
+ */
+async function updateFigures(
+  transaction: Transaction,
+  rows: ReadonlyArray<{ id: string; summary: string; value: number; threshold: number; severity: string; peakValue: number }>,
+  nowMs: number,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await transaction.$executeRawUnsafe(
+    `UPDATE "Alert" AS a SET "summary" = v.summary, "value" = v.value, "threshold" = v.threshold,
+       "severity" = v.severity::"AlertSeverity", "peakValue" = v."peakValue", "lastEvaluatedAt" = to_timestamp($2::float8 / 1000)
+     FROM json_to_recordset($1::json) AS v(id text, summary text, value float8, threshold float8, severity text, "peakValue" float8)
+     WHERE a.id = v.id AND a.state IN ('pending', 'firing')`,
+    JSON.stringify(rows),
+    nowMs,
+  );
+}
+
+/**
  * Applies one source's evaluation in one transaction: incidents opened, updated, fired, resolved
  * or discarded, and their `firing` / `resolved` events (the notification outbox) with them. Each
  * state change is conditional on the state read (`WHERE state = …`), so an evaluator that lost a
@@ -72,18 +92,22 @@ export async function applyTransitions(prisma: DatabaseClient, evaluation: Sourc
         events.push({ alertId: id, kind: 'firing', at: now, value: condition.value });
       }
     }
+    const stillOpen: Array<{ id: string; summary: string; value: number; threshold: number; severity: string; peakValue: number }> = [];
     for (const { id, condition, peakValue, fire } of plan.update) {
-      const figures = { summary: condition.summary, value: condition.value, threshold: condition.threshold, severity: condition.severity, peakValue, lastEvaluatedAt: now };
-      if (fire) {
-        const fired = await transaction.alert.updateMany({ where: { id, state: 'pending' }, data: { ...figures, state: 'firing', firingSince: now } });
-        if (fired.count > 0) {
-          result.fired += 1;
-          events.push({ alertId: id, kind: 'firing', at: now, value: condition.value });
-        }
-      } else {
-        await transaction.alert.updateMany({ where: { id, state: { in: ['pending', 'firing'] } }, data: figures });
+      if (!fire) {
+        stillOpen.push({ id, summary: condition.summary, value: condition.value, threshold: condition.threshold, severity: condition.severity, peakValue });
+        continue;
+      }
+      const fired = await transaction.alert.updateMany({
+        where: { id, state: 'pending' },
+        data: { summary: condition.summary, value: condition.value, threshold: condition.threshold, severity: condition.severity, peakValue, lastEvaluatedAt: now, state: 'firing', firingSince: now },
+      });
+      if (fired.count > 0) {
+        result.fired += 1;
+        events.push({ alertId: id, kind: 'firing', at: now, value: condition.value });
       }
     }
+    await updateFigures(transaction, stillOpen, nowMs);
     for (const { id, value } of plan.resolve) {
       const resolved = await transaction.alert.updateMany({
         where: { id, state: 'firing' },

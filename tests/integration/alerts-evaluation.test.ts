@@ -82,6 +82,9 @@ describe('alert evaluation after each snapshot', () => {
     [alert, ...others] = await alertsOf(lagging, 'kafka.slo_violation');
     expect(others).toEqual([]);
     expect(alert).toMatchObject({ state: 'pending', events: [] });
+    // Still breached: its figures were rewritten by this evaluation, its start kept.
+    expect(alert?.lastEvaluatedAt.getTime()).toBe(t0 + 10_000);
+    expect(alert?.pendingSince.getTime()).toBe(t0);
 
     clock.advance(20_000);
     await collector.runOnce();
