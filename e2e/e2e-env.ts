@@ -29,4 +29,9 @@ export const e2eServerEnvironment: Record<string, string> = {
   SOURCE_CACHE_TTL_MS: '5000',
   // Every spec signs in from 127.0.0.1: the per-address lock is unit-tested, the per-user one end to end.
   SIGNIN_THROTTLE_ADDRESS_FREE_ATTEMPTS: '1000',
+  // The demo's alert settings (scripts/demo.sh), so the demo scenarios fire alerts within a few snapshots.
+  ALERT_FOR_SECONDS_MAX: '0',
+  SLO_THRESHOLD_P95_LAG: '100',
+  DEAD_CONSUMER_IDLE_MS: '15000',
+  SNAPSHOT_INTERVAL_MS: '15000',
 };

@@ -106,6 +106,8 @@ export const settingsSchema = z.object({
   LIVE_AUTH_RECHECK_MS: integerSetting(60_000, 100, 3_600_000),
   LIVE_STREAMS_PER_USER_MAX: integerSetting(5, 1, 1_000),
   SHARE_LINK_FRAME_ANCESTORS: z.string().max(1_000).regex(/^[A-Za-z0-9 :/*.'_-]*$/, 'must be CSP frame-ancestors sources, e.g. https://wiki.example.com').optional(),
+  // Alerts: an upper bound on every rule's "for" duration (demo and tests), unset for none.
+  ALERT_FOR_SECONDS_MAX: z.coerce.number().int().min(0).max(86_400).optional(),
 }).refine((settings) => settings.RETENTION_ROLLUP >= settings.RETENTION_RAW, {
   path: ['RETENTION_ROLLUP'],
   message: 'must be at least RETENTION_RAW',

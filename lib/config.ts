@@ -51,6 +51,10 @@ export interface LagboardConfig {
     /** CSP frame-ancestors for /share pages; null: 'none' (not embeddable). */
     shareLinkFrameAncestors: string | null;
   };
+  alerts: {
+    /** ALERT_FOR_SECONDS_MAX: caps every rule's duration; null: the rules' own durations. */
+    forSecondsMax: number | null;
+  };
   thresholds: {
     sloThresholdP95Lag: number;
     /** Per-topic lag thresholds; topics not listed use sloThresholdP95Lag. */
@@ -118,6 +122,7 @@ function toConfig(settings: Settings): LagboardConfig {
       liveStreamsPerUserMax: settings.LIVE_STREAMS_PER_USER_MAX,
       shareLinkFrameAncestors: settings.SHARE_LINK_FRAME_ANCESTORS?.trim() || null,
     },
+    alerts: { forSecondsMax: settings.ALERT_FOR_SECONDS_MAX ?? null },
     thresholds: {
       sloThresholdP95Lag: settings.SLO_THRESHOLD_P95_LAG,
       sloTopicThresholds: settings.SLO_TOPIC_THRESHOLDS,

@@ -10,6 +10,13 @@ export NEXT_TELEMETRY_DISABLED=1
 export NEXTAUTH_URL="${NEXTAUTH_URL:-http://127.0.0.1:$PORT}"
 export KAFKA_CLUSTERS="${KAFKA_CLUSTERS:-local=127.0.0.1:9092}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+# Alerts within two snapshots: no "for" durations, a 100-message SLO lag (the slow and stopped
+# groups pass it within a minute) and a 15 s dead-consumer idle time (instance-3 stops after 20 s).
+# Production keeps the rules' own durations and the seeds' thresholds; set these to override.
+export ALERT_FOR_SECONDS_MAX="${ALERT_FOR_SECONDS_MAX:-0}"
+export SLO_THRESHOLD_P95_LAG="${SLO_THRESHOLD_P95_LAG:-100}"
+export DEAD_CONSUMER_IDLE_MS="${DEAD_CONSUMER_IDLE_MS:-15000}"
+export SNAPSHOT_INTERVAL_MS="${SNAPSHOT_INTERVAL_MS:-15000}"
 demo_user="${LAGBOARD_DEMO_USER:-demo}"
 demo_password="${LAGBOARD_DEMO_PASSWORD:-demo}"
 workload_pid=""

@@ -26,6 +26,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <Link key={cluster.id} href={`/clusters/${encodeURIComponent(cluster.id)}/groups`}>Groups ({cluster.id})</Link>
           ))}
           <Link href="/streams">Redis streams</Link>
+          <Link href="/alerts">Alerts</Link>
           <Link href="/settings">Settings</Link>
         </nav>
         <div className="who">

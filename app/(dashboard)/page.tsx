@@ -11,6 +11,7 @@ import { listTeams } from '@/lib/teams/find-teams';
 import { teamOnlyScope } from '@/lib/teams/team-scope';
 import { refreshIntervalSecondsOf } from '@/lib/auth/user-preferences';
 import { PageRefresh } from '@/components/page-refresh';
+import { FiringAlertsSummary } from '@/components/alerts/firing-alerts-summary';
 
 export const metadata: Metadata = { title: 'Overview · Lagboard' };
 export const dynamic = 'force-dynamic';
@@ -29,6 +30,9 @@ export default async function OverviewPage({ searchParams }: Props) {
     <>
       <h1>{selectedTeam ? <>Overview — team “{selectedTeam.name}”</> : 'Overview'}</h1>
       <PageRefresh intervalSeconds={await refreshIntervalSecondsOf(principal.userId)} renderedAt={new Date().toISOString()} />
+      <Suspense fallback={null}>
+        <FiringAlertsSummary scope={scope} teamId={selectedTeam?.id ?? null} />
+      </Suspense>
       <TeamViewPicker teams={teams.map(({ id, name }) => ({ id, name }))} selectedTeamId={selectedTeam?.id ?? null} />
       {requestedTeamId !== undefined && !selectedTeam ? (
         <div className="banner" role="alert">That team does not exist or is not one of yours; showing everything you can see.</div>

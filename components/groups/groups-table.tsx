@@ -8,6 +8,7 @@ import { formatCount } from '@/components/format';
 import type { GroupListWithTimeLagJson as GroupListJson } from '@/lib/consumers/merge-time-lags';
 import { formatDurationMs } from '@/components/format';
 import { LagSparkline, sparklineChange } from './lag-sparkline';
+import { AlertBadge } from '@/components/alerts/alert-badge';
 
 type GroupListItemJson = GroupListJson['groups'][number];
 import { useConsumerGroups } from '@/lib/swr/use-consumer-groups';
@@ -20,9 +21,14 @@ const formatPercent = (ratio: number) => `${(ratio * 100).toFixed(ratio === 1 ? 
 // The snapshots' sparkline ends at the live total, so the line reaches "now".
 const sparklineOf = (row: GroupListItemJson) => (row.lag_sparkline.length > 0 ? [...row.lag_sparkline, row.total_lag] : []);
 
-function columnsFor(clusterId: string, spanLabel: string): Column<GroupListItemJson>[] {
+function columnsFor(clusterId: string, spanLabel: string, alertCounts: Readonly<Record<string, number>>): Column<GroupListItemJson>[] {
   return [
-    { id: 'group', header: 'Group', value: (row) => row.group_id, render: (row) => <Link className="mono" href={groupHref(clusterId, row.group_id)}>{row.group_id}</Link> },
+    { id: 'group', header: 'Group', value: (row) => row.group_id, render: (row) => (
+      <>
+        <Link className="mono" href={groupHref(clusterId, row.group_id)}>{row.group_id}</Link>
+        <AlertBadge count={alertCounts[row.group_id] ?? 0} href={`/alerts?state=firing&cluster_id=${encodeURIComponent(clusterId)}&group=${encodeURIComponent(row.group_id)}`} />
+      </>
+    ) },
     { id: 'type', header: 'Type', value: (row) => row.type },
     { id: 'state', header: 'State', value: (row) => row.state, render: (row) => <StateBadge state={row.state} /> },
     { id: 'members', header: 'Members', value: (row) => row.member_count, align: 'right' },
@@ -65,12 +71,19 @@ const filters: TableFilter<GroupListItemJson>[] = [
 // Built once per cluster id, not on every render.
 const columnCache = new Map<string, Column<GroupListItemJson>[]>();
 
-export function GroupsTable({ initial, refreshIntervalSeconds }: { initial: GroupListJson; refreshIntervalSeconds: number }) {
+export function GroupsTable({ initial, refreshIntervalSeconds, alertCounts = {} }: {
+  initial: GroupListJson;
+  refreshIntervalSeconds: number;
+  /** Firing alerts per group when the page was rendered. */
+  alertCounts?: Readonly<Record<string, number>>;
+}) {
   const { data, error, isValidating } = useConsumerGroups(initial.cluster_id, initial, refreshIntervalSeconds);
   const list = data ?? initial;
   const spanLabel = `${Math.round((list.sparkline_span_seconds ?? 3_600) / 60)} min`;
-  const columnKey = `${list.cluster_id}\u0000${spanLabel}`;
-  if (!columnCache.has(columnKey)) columnCache.set(columnKey, columnsFor(list.cluster_id, spanLabel));
+  const columnKey = `${list.cluster_id}\u0000${spanLabel}\u0000${JSON.stringify(alertCounts)}`;
+  // Alert counts change the key; a long-open tab must not keep every combination it ever saw.
+  if (columnCache.size > 20) columnCache.clear();
+  if (!columnCache.has(columnKey)) columnCache.set(columnKey, columnsFor(list.cluster_id, spanLabel, alertCounts));
   return (
     <>
       {error ? <div className="banner" role="alert">Refresh failed: {error.message}. Showing data from {new Date(list.observed_at).toLocaleTimeString()}.</div> : null}

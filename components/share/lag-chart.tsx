@@ -22,7 +22,7 @@ interface LagChartProps {
   /** Without extension: `.svg` or `.png` is added. */
   fileName: string;
   /** Vertical markers, e.g. rebalances and state changes. */
-  markers?: Array<{ atMs: number; label: string }>;
+  markers?: Array<{ atMs: number; label: string; kind?: 'group' | 'alert' }>;
 }
 
 // Distinguishable in light and dark themes and for the common colour-vision deficiencies; each has
@@ -98,7 +98,7 @@ export function LagChart({ title, subtitle, series, points, fromMs, toMs, fileNa
             {/* Legend text in the text colour: the line colours are too light for text (3.2:1 on white). */}
             <Legend verticalAlign="top" height={28} formatter={(value) => <span className={styles.legendText}>{value}</span>} />
             {markers.map((marker) => (
-              <ReferenceLine key={`${marker.atMs}-${marker.label}`} x={marker.atMs} yAxisId={units[0]} stroke={markerColor} strokeDasharray="4 3"
+              <ReferenceLine key={`${marker.atMs}-${marker.label}`} x={marker.atMs} yAxisId={units[0]} stroke={markerColor} strokeDasharray={marker.kind === 'alert' ? '1 3' : '4 3'}
                 label={{ value: marker.label, position: 'insideTopLeft', fill: 'currentColor', fontSize: 11 }} />
             ))}
             {series.map((entry) => (

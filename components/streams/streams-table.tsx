@@ -8,14 +8,22 @@ import { LagLabel } from '@/components/streams/lag-label';
 import type { StreamLagThresholds } from '@/lib/analysis/stream-health';
 import type { StreamsListJson } from '@/lib/events/streams-list';
 import { useRedisStreams } from '@/lib/swr/use-redis-streams';
+import { AlertBadge } from '@/components/alerts/alert-badge';
 import { buildStreamListRows, knownLag, type StreamListHealth, type StreamListRow } from './stream-list-rows';
 
 const healthTone: Record<StreamListHealth, string> = { healthy: 'ok', degraded: 'warn', unhealthy: 'bad', unknown: 'warn', 'no groups': '', 'no stream': '' };
 const streamHref = (stream: string) => `/streams/${encodeURIComponent(stream)}`;
 
-// Defined once at module level: the table's memoised sorting keys on these references.
-const columns: Column<StreamListRow>[] = [
-  { id: 'stream', header: 'Stream', value: (row) => row.stream, render: (row) => <Link className="mono" href={streamHref(row.stream)}>{row.stream}</Link> },
+// Built once per set of alert counts, not per render: the table's memoised sorting keys on these references.
+const columnCache = new Map<string, Column<StreamListRow>[]>();
+const columnsFor = (alertCounts: Readonly<Record<string, number>>): Column<StreamListRow>[] => [
+  { id: 'stream', header: 'Stream', value: (row) => row.stream, render: (row) => (
+    <>
+      <Link className="mono" href={streamHref(row.stream)}>{row.stream}</Link>
+      {row.group === null ? null : <AlertBadge count={alertCounts[`${row.stream}\u0000${row.group}`] ?? 0}
+        href={`/alerts?state=firing&stream=${encodeURIComponent(row.stream)}&group=${encodeURIComponent(row.group)}`} />}
+    </>
+  ) },
   { id: 'length', header: 'Length', unit: 'entries', value: (row) => row.length, render: (row) => formatCount(row.length), align: 'right' },
   { id: 'newest-age', header: 'Newest entry age', unit: 'ms', value: (row) => row.newestEntryAgeMs, render: (row) => formatDurationMs(row.newestEntryAgeMs), align: 'right' },
   { id: 'group', header: 'Group', value: (row) => row.group,
@@ -39,11 +47,17 @@ const rowAttributes = (row: StreamListRow): Record<string, string> =>
   (row.group === null ? { 'data-stream': row.stream } : { 'data-stream': row.stream, 'data-group': row.group });
 
 /** The streams list, refreshed with SWR every `refreshIntervalSeconds`; table state in the URL. */
-export function StreamsTable({ initial, thresholds, refreshIntervalSeconds }: {
+export function StreamsTable({ initial, thresholds, refreshIntervalSeconds, alertCounts = {} }: {
   initial: StreamsListJson;
   thresholds: Required<StreamLagThresholds>;
   refreshIntervalSeconds: number;
+  /** Firing alerts per stream and group (`stream\u0000group`) when the page was rendered. */
+  alertCounts?: Readonly<Record<string, number>>;
 }) {
+  const columnKey = JSON.stringify(alertCounts);
+  if (columnCache.size > 20) columnCache.clear();
+  if (!columnCache.has(columnKey)) columnCache.set(columnKey, columnsFor(alertCounts));
+  const columns = columnCache.get(columnKey) ?? [];
   const { data, error, isValidating } = useRedisStreams(initial, refreshIntervalSeconds);
   const list = data ?? initial;
   const rows = buildStreamListRows(list, thresholds);

@@ -7,6 +7,8 @@ import { loadSharedChartData } from '@/lib/share/chart-data';
 export interface TrendMarker {
   atMs: number;
   label: string;
+  /** `alert`: an alert fired or resolved (drawn dotted); otherwise a rebalance or state change. */
+  kind?: 'group' | 'alert';
 }
 
 /** A range from the URL (`?range=`), so a chart view can be bookmarked; anything else falls back to 6 h. */

@@ -34,6 +34,8 @@ const signedInPages: AuditedPage[] = [
   { name: 'API tokens', path: '/settings/tokens', heading: 'API tokens', loaded: (page) => page.getByRole('table') },
   { name: 'teams', path: '/settings/teams', heading: 'Teams', loaded: (page) => page.getByTestId('teams') },
   { name: 'share links', path: '/settings/share-links', heading: 'Share links', loaded: (page) => page.getByTestId('share-links') },
+  { name: 'alerts', path: '/alerts?state=all', heading: 'Alerts', loaded: (page) => page.getByRole('table') },
+  { name: 'alert rules', path: '/settings/alert-rules', heading: 'Alert rules', loaded: (page) => page.locator('[data-rule="kafka.slo_violation"]') },
   { name: 'not found', path: groupPath(group('no-such-group')), heading: 'Not found', loaded: (page) => page.getByTestId('not-found') },
 ];
 

@@ -7,6 +7,7 @@ export type ApiErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
+  | 'conflict'
   | 'invalid_request'
   | 'cross_site_request'
   | 'payload_too_large'

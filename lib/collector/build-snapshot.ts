@@ -1,3 +1,5 @@
+import type { SourceAlertInput } from '@/lib/alerts/source-input';
+import { findUnreachableSources } from '@/lib/analysis/source-reachability';
 import type { ConsumerAnalysisSettings } from '@/lib/consumers/analysis-settings';
 import type { GroupWindowPoint } from '@/lib/history/group-window';
 import type { SnapshotInput, SourceErrorInput } from '@/lib/history/snapshot-input';
@@ -65,17 +67,30 @@ export interface BuiltSnapshot {
   input: SnapshotInput;
   /** Per cluster, the point each group adds to the recent points once the snapshot is written. */
   currentPoints: Map<string, Map<string, GroupWindowPoint>>;
+  /** One alert evaluation input per source (lib/alerts), evaluated once the snapshot is written. */
+  alertInputs: SourceAlertInput[];
+}
+
+/** Why a Kafka cluster could not be read at all (the banner's rule), or null. */
+function kafkaUnreachableReason(observation: KafkaClusterObservation | null, error: string | null): string | null {
+  if (!observation) return error ?? 'no observation';
+  return findUnreachableSources({ kafka: [observation], redisUnreachableReason: null })[0]?.reason ?? null;
 }
 
 export function buildSnapshot(observed: ObservedSources, context: SnapshotContext): BuiltSnapshot {
   const input: SnapshotInput = { takenAtMs: context.takenAtMs, durationMs: context.durationMs, groups: [], streamGroups: [], events: [], sourceErrors: [] };
   const currentPoints = new Map<string, Map<string, GroupWindowPoint>>();
+  const alertInputs: SourceAlertInput[] = [];
   const addError = (source: string, problems: readonly string[]) => {
     if (problems.length > 0) input.sourceErrors.push({ source, message: summarizeProblems(problems) } satisfies SourceErrorInput);
   };
   for (const { clusterId, observation, error } of observed.kafka) {
     addError(`kafka:${clusterId}`, error ? [error] : (observation?.errors ?? []).map((problem) => `${problem.scope}: ${problem.message}`));
-    if (!observation) continue;
+    const unreachableReason = kafkaUnreachableReason(observation, error);
+    if (!observation || unreachableReason !== null) {
+      alertInputs.push({ kind: 'kafka', clusterId, evaluatedAtMs: context.takenAtMs, unreachableReason, groups: null });
+      if (!observation) continue;
+    }
     // The snapshot's time, not the observation's wall-clock start: analyses and rows share one clock.
     const part = buildKafkaSnapshotPart({ ...observation, clusterId, observedAtMs: context.takenAtMs }, {
       settings: context.settings,
@@ -85,13 +100,15 @@ export function buildSnapshot(observed: ObservedSources, context: SnapshotContex
     input.groups.push(...part.groups);
     input.events.push(...part.events);
     currentPoints.set(clusterId, part.currentPoints);
+    if (unreachableReason === null) alertInputs.push({ kind: 'kafka', clusterId, evaluatedAtMs: context.takenAtMs, unreachableReason, groups: part.alertFacts });
   }
   if (observed.redis) {
     const { observation, error } = observed.redis;
     addError('redis', error ? [error] : observation ? redisProblems(observation) : []);
     if (observation) input.streamGroups.push(...buildStreamGroupRows(observation));
+    alertInputs.push({ kind: 'redis', evaluatedAtMs: context.takenAtMs, unreachableReason: observation ? null : error ?? 'no observation', observation });
   }
-  return { input, currentPoints };
+  return { input, currentPoints, alertInputs };
 }
 
 /** One snapshot per source: its groups, events and errors (Kafka cluster) or stream groups (Redis). */

@@ -1,3 +1,5 @@
+import { evaluateSnapshotAlerts } from '@/lib/alerts/evaluate-snapshot';
+import { sourceName as alertSourceName } from '@/lib/alerts/source-input';
 import type { ConsumerAnalysisSettings } from '@/lib/consumers/analysis-settings';
 import type { DatabaseClient } from '@/lib/db/create-client';
 import { OutageLog } from '@/lib/history/outage-log';
@@ -209,6 +211,9 @@ export class Collector {
       const clusterId = observed.kafka.find((entry) => kafkaSourceName(entry.clusterId) === source)?.clusterId;
       const points = clusterId === undefined ? undefined : built.currentPoints.get(clusterId);
       if (clusterId !== undefined && points) this.recent.append(clusterId, points, takenAtMs);
+      // Alerts of this source only, fenced by its lock: an instance evaluates what it leads.
+      const alertInputs = built.alertInputs.filter((input) => alertSourceName(input) === source);
+      await evaluateSnapshotAlerts(prisma, alertInputs, { fence: (sql) => this.options.election.fence(source, sql) });
       await this.notify(source, observed, { takenAtMs, snapshot, written: result });
     }
     if (written.length === 0) return { role: 'follower' };

@@ -1,6 +1,7 @@
 import { computeClusterGroupLags, type GroupLag } from '@/lib/analysis';
 import { groupTimeLags } from '@/lib/analysis/group-time-lags';
 import { groupTransition } from '@/lib/analysis/group-transition';
+import { kafkaGroupAlertFacts, type KafkaGroupAlertFacts } from '@/lib/alerts/kafka-facts';
 import type { ConsumerAnalysisSettings } from '@/lib/consumers/analysis-settings';
 import { analyzeGroup } from '@/lib/consumers/analyze-group';
 import { groupWindowPoint, type GroupWindowPoint } from '@/lib/history/group-window';
@@ -12,6 +13,8 @@ export interface KafkaSnapshotPart {
   events: GroupEventInput[];
   /** The point each group adds to the window once the snapshot is written. */
   currentPoints: Map<string, GroupWindowPoint>;
+  /** What the alert rules judge per group (lib/alerts), from the same analysis. */
+  alertFacts: KafkaGroupAlertFacts[];
 }
 
 export interface KafkaSnapshotContext {
@@ -21,12 +24,21 @@ export interface KafkaSnapshotContext {
   previousPoints(groupId: string): GroupWindowPoint[];
 }
 
-function groupRow(clusterId: string, group: KafkaGroupObservation, groupLag: GroupLag, points: GroupWindowPoint[], context: KafkaSnapshotContext): GroupPointInput {
+function groupRow(clusterId: string, group: KafkaGroupObservation, groupLag: GroupLag, points: GroupWindowPoint[], context: KafkaSnapshotContext): { row: GroupPointInput; facts: KafkaGroupAlertFacts } {
   // The same analysis as the health API (lib/consumers), over the same points, so the status
   // stored here is the status a dashboard shows for this moment.
   const analysis = analyzeGroup({ group, groupLag, points, settings: context.settings, nowMs: context.nowMs });
   const timeLags = groupTimeLags(points, context.nowMs);
-  return {
+  const previous = points.length > 1 ? points[points.length - 2] : undefined;
+  const facts = kafkaGroupAlertFacts({
+    groupLag,
+    summary: analysis.summary,
+    burrow: analysis.burrow,
+    lagSecondsMax: timeLags.maxLagSeconds,
+    previousTotalLag: previous ? previous.partitions.reduce((sum, partition) => sum + (partition.lag ?? 0), 0) : null,
+    rebalanced: false,
+  });
+  const row: GroupPointInput = {
     clusterId,
     groupId: group.groupId,
     groupType: group.groupType,
@@ -50,6 +62,7 @@ function groupRow(clusterId: string, group: KafkaGroupObservation, groupLag: Gro
       lagSeconds: timeLags.partitions[index]?.lagSeconds ?? null,
     })),
   };
+  return { row, facts };
 }
 
 function transitionEvent(clusterId: string, groupId: string, previous: GroupWindowPoint | undefined, current: GroupWindowPoint): GroupEventInput[] {
@@ -80,14 +93,17 @@ function transitionEvent(clusterId: string, groupId: string, previous: GroupWind
  */
 export function buildKafkaSnapshotPart(observation: KafkaClusterObservation, context: KafkaSnapshotContext): KafkaSnapshotPart {
   const lags = computeClusterGroupLags(observation);
-  const part: KafkaSnapshotPart = { groups: [], events: [], currentPoints: new Map() };
+  const part: KafkaSnapshotPart = { groups: [], events: [], currentPoints: new Map(), alertFacts: [] };
   observation.groups.forEach((group, index) => {
     const groupLag = lags[index] as GroupLag;
     const previous = context.previousPoints(group.groupId);
     const current = groupWindowPoint(groupLag, group.generationOrEpoch, context.nowMs);
     const points = [...previous, current];
-    part.groups.push(groupRow(observation.clusterId, group, groupLag, points, context));
-    part.events.push(...transitionEvent(observation.clusterId, group.groupId, previous[previous.length - 1], current));
+    const { row, facts } = groupRow(observation.clusterId, group, groupLag, points, context);
+    const events = transitionEvent(observation.clusterId, group.groupId, previous[previous.length - 1], current);
+    part.groups.push(row);
+    part.events.push(...events);
+    part.alertFacts.push({ ...facts, rebalanced: events.some((event) => event.rebalance) });
     part.currentPoints.set(group.groupId, current);
   });
   return part;

@@ -44,6 +44,7 @@ const scalarFieldsByModel: Record<ModelName, Record<string, string>> = {
   ShareLink: Prisma.ShareLinkScalarFieldEnum,
   Alert: Prisma.AlertScalarFieldEnum,
   AlertEvent: Prisma.AlertEventScalarFieldEnum,
+  AlertRuleSetting: Prisma.AlertRuleSettingScalarFieldEnum,
 };
 
 interface Delegate {
@@ -76,6 +77,7 @@ function readers(prisma: DatabaseClient): Record<ModelName, Pick<Delegate, 'find
     ShareLink: prisma.shareLink,
     Alert: prisma.alert,
     AlertEvent: prisma.alertEvent,
+    AlertRuleSetting: prisma.alertRuleSetting,
   };
 }
 

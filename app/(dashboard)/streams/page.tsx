@@ -8,6 +8,7 @@ import { visibleTeamScope } from '@/lib/teams/visibility';
 import { scopeStreams } from '@/lib/teams/scoped-views';
 import { refreshIntervalSecondsOf } from '@/lib/auth/user-preferences';
 import { StreamsTable } from '@/components/streams/streams-table';
+import { firingStreamGroupAlertCounts } from '@/lib/alerts/firing-counts';
 
 export const metadata: Metadata = { title: 'Redis streams · Lagboard' };
 export const dynamic = 'force-dynamic';
@@ -29,7 +30,7 @@ export default async function StreamsPage() {
     <>
       <h1>Redis streams</h1>
       <StreamsTable initial={list} thresholds={{ degraded: config.thresholds.streamLagDegraded, unhealthy: config.thresholds.streamLagUnhealthy }}
-        refreshIntervalSeconds={await refreshIntervalSecondsOf(principal.userId)} />
+        refreshIntervalSeconds={await refreshIntervalSecondsOf(principal.userId)} alertCounts={Object.fromEntries(await firingStreamGroupAlertCounts())} />
     </>
   );
 }

@@ -13,6 +13,8 @@ import { buildStreamLiveUpdate } from '@/lib/events/stream-live-update';
 import { LiveStreamPanel } from '@/components/streams/live-stream-panel';
 
 import { decodePathSegment } from '@/lib/decode-path-segment';
+import { countFiringAlerts, firingAlertsHref } from '@/lib/alerts/firing-counts';
+import { AlertBadge } from '@/components/alerts/alert-badge';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,10 +36,12 @@ export default async function StreamPage({ params, searchParams }: Props) {
     return readStreamDetail(streamName);
   });
   const range = parseChartRange((await searchParams).range);
+  const firingCount = await countFiringAlerts({ stream: streamName });
   return (
     <>
       <p className="muted"><Link href="/streams">Redis streams</Link> ›</p>
       <h1 className="mono">{detail.name}</h1>
+      {firingCount > 0 ? <p><AlertBadge count={firingCount} href={firingAlertsHref({ stream: streamName })} /></p> : null}
       <section className="card">
         <dl className="facts">
           <div><dt>Length</dt><dd>{formatCount(detail.length)} entries</dd></div>

@@ -6,6 +6,7 @@ import { scopeGroupList } from '@/lib/teams/scoped-views';
 import { loadOrNotFound } from '@/lib/api/page-data';
 import { refreshIntervalSecondsOf } from '@/lib/auth/user-preferences';
 import { GroupsTable } from '@/components/groups/groups-table';
+import { firingAlertCountsBy } from '@/lib/alerts/firing-counts';
 
 import { decodePathSegment } from '@/lib/decode-path-segment';
 
@@ -22,10 +23,11 @@ export default async function GroupsPage({ params }: Props) {
   const principal = await requireSession();
   const [fullList, scope, refreshIntervalSeconds] = await loadOrNotFound(() => Promise.all([getGroupList(clusterId), visibleTeamScope(principal), refreshIntervalSecondsOf(principal.userId)]));
   const list = scopeGroupList(fullList, scope);
+  const alertCounts = Object.fromEntries(await firingAlertCountsBy('groupId', clusterId));
   return (
     <>
       <h1>Consumer groups — cluster “{list.cluster_id}”</h1>
-      <GroupsTable initial={list} refreshIntervalSeconds={refreshIntervalSeconds} />
+      <GroupsTable initial={list} refreshIntervalSeconds={refreshIntervalSeconds} alertCounts={alertCounts} />
     </>
   );
 }

@@ -12,6 +12,9 @@ import { PartitionsTable, type PartitionRow } from '@/components/groups/partitio
 import { LiveGroupPanel } from '@/components/groups/live-group-panel';
 import { TrendSection, parseChartRange } from '@/components/trend/trend-section';
 import { loadGroupMarkers } from '@/lib/history/trend/group-markers';
+import { loadAlertMarkers } from '@/lib/alerts/alert-markers';
+import { countFiringAlerts, firingAlertsHref } from '@/lib/alerts/firing-counts';
+import { AlertBadge } from '@/components/alerts/alert-badge';
 import { chartRanges } from '@/lib/share/chart-binding';
 import { hasRole } from '@/lib/auth/roles';
 import { refreshIntervalSecondsOf } from '@/lib/auth/user-preferences';
@@ -45,13 +48,18 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const metrics = detail.lag_metrics;
   const range = parseChartRange((await searchParams).range);
   const nowMs = Date.parse(detail.observed_at);
-  const markers = await loadGroupMarkers(clusterId, groupId, { fromMs: nowMs - chartRanges[range], toMs: nowMs });
+  const markerRange = { fromMs: nowMs - chartRanges[range], toMs: nowMs };
+  const [groupMarkers, alertMarkers, firingCount] = await Promise.all([
+    loadGroupMarkers(clusterId, groupId, markerRange), loadAlertMarkers(clusterId, groupId, markerRange), countFiringAlerts({ clusterId, groupId }),
+  ]);
+  const markers = [...groupMarkers, ...alertMarkers];
   const refreshIntervalSeconds = await refreshIntervalSecondsOf(principal.userId);
   const basePath = `/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(groupId)}`;
   return (
     <>
       <p className="muted"><Link href={`/clusters/${encodeURIComponent(clusterId)}/groups`}>Consumer groups of {clusterId}</Link> ›</p>
       <h1 className="mono">{detail.group_id}</h1>
+      {firingCount > 0 ? <p><AlertBadge count={firingCount} href={firingAlertsHref({ clusterId, groupId })} /></p> : null}
       <PageRefresh intervalSeconds={refreshIntervalSeconds} renderedAt={detail.observed_at} />
       <section className="card">
         <dl className="facts">

@@ -12,6 +12,8 @@ import { PageRefresh } from '@/components/page-refresh';
 import { refreshIntervalSecondsOf } from '@/lib/auth/user-preferences';
 
 import { decodePathSegment } from '@/lib/decode-path-segment';
+import { countFiringAlerts } from '@/lib/alerts/firing-counts';
+import { AlertBadge } from '@/components/alerts/alert-badge';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,10 +38,13 @@ export default async function TopicPage({ params }: Props) {
   });
   const detail = scopeTopicDetail(fullDetail, scope);
   const { topic, coverage, insight_summary: insight } = detail;
+  // The topic's consumers' firing alerts (the visible ones): group rules are judged per group.
+  const firingCount = await countFiringAlerts({ clusterId, groupIds: detail.consumer_health.map((group) => group.group_id) });
   return (
     <>
       <p className="muted"><Link href={`/clusters/${encodeURIComponent(clusterId)}/groups`}>Consumer groups of {clusterId}</Link> › topic</p>
       <h1 className="mono">{topic.name}</h1>
+      {firingCount > 0 ? <p><AlertBadge count={firingCount} href={`/alerts?state=firing&cluster_id=${encodeURIComponent(clusterId)}`} /></p> : null}
       <PageRefresh intervalSeconds={refreshIntervalSeconds} renderedAt={detail.observed_at} />
       <section className="card" aria-labelledby="insight">
         <h2 id="insight">Governance insight <span className={`badge ${tone[insight.overall_status]}`}>{insight.overall_status}</span></h2>
