@@ -43,6 +43,8 @@ const scalarFieldsByModel: Record<ModelName, Record<string, string>> = {
   ShareLink: Prisma.ShareLinkScalarFieldEnum,
   Alert: Prisma.AlertScalarFieldEnum,
   AlertEvent: Prisma.AlertEventScalarFieldEnum,
+  AlertChannel: Prisma.AlertChannelScalarFieldEnum,
+  AlertDelivery: Prisma.AlertDeliveryScalarFieldEnum,
 };
 
 interface Delegate {
@@ -74,6 +76,8 @@ function readers(prisma: DatabaseClient): Record<ModelName, Pick<Delegate, 'find
     ShareLink: prisma.shareLink,
     Alert: prisma.alert,
     AlertEvent: prisma.alertEvent,
+    AlertChannel: prisma.alertChannel,
+    AlertDelivery: prisma.alertDelivery,
   };
 }
 
