@@ -56,6 +56,11 @@ const databaseUrlSetting = z.string().optional().refine(
   'must start with postgresql:// (or be unset to use the embedded database)',
 );
 
+const publicUrlSetting = z.string().optional().refine(
+  (value) => value === undefined || /^https?:\/\/[^\s]+$/.test(value),
+  'must be an http:// or https:// URL',
+);
+
 export const settingsSchema = z.object({
   KAFKA_CLUSTERS: kafkaClustersSetting.default(parseKafkaClusters('local=127.0.0.1:9092')),
   KAFKA_REQUEST_TIMEOUT_MS: integerSetting(5_000, 100, 120_000),
@@ -95,6 +100,15 @@ export const settingsSchema = z.object({
   SNAPSHOT_INTERVAL_MS: integerSetting(30_000, 1_000, 3_600_000),
   RETENTION_RAW: durationSetting('48h', 10 * 60_000),
   RETENTION_ROLLUP: durationSetting('30d', 10 * 60_000),
+  // Alert notifications (lib/notifications): links in messages, timeouts, retries, dispatch loop.
+  LAGBOARD_PUBLIC_URL: publicUrlSetting,
+  NEXTAUTH_URL: publicUrlSetting,
+  NOTIFY_TIMEOUT_MS: integerSetting(5_000, 100, 60_000),
+  NOTIFY_MAX_ATTEMPTS: integerSetting(6, 1, 20),
+  NOTIFY_RETRY_BASE_MS: integerSetting(5_000, 10, 3_600_000),
+  NOTIFY_RETRY_MAX_MS: integerSetting(300_000, 10, 86_400_000),
+  NOTIFY_POLL_INTERVAL_MS: integerSetting(5_000, 100, 600_000),
+  NOTIFY_CHANNEL_CONCURRENCY: integerSetting(2, 1, 32),
 }).refine((settings) => settings.RETENTION_ROLLUP >= settings.RETENTION_RAW, {
   path: ['RETENTION_ROLLUP'],
   message: 'must be at least RETENTION_RAW',

@@ -22,6 +22,8 @@ export interface CollectorOptions {
   retentionRawMs: number;
   retentionRollupMs: number;
   analysis: ConsumerAnalysisSettings;
+  /** Called (never awaited) after each pass that this collector led, e.g. to deliver alert notifications. */
+  afterLeaderPass?: () => void;
 }
 
 export type PassOutcome =
@@ -91,6 +93,7 @@ export class Collector {
         return { role: 'follower' };
       }
       const outcome = await this.lead(prisma);
+      this.options.afterLeaderPass?.();
       this.outage.succeeded();
       return outcome;
     } catch (error) {
