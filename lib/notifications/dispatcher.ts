@@ -35,6 +35,7 @@ export class NotificationDispatcher {
   private abort = new AbortController();
   private passInProgress: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private looping = false;
   private activeUntilMs = 0;
 
   constructor(private readonly options: DispatcherOptions) {}
@@ -46,7 +47,10 @@ export class NotificationDispatcher {
   /** Called after each leader pass of the collector: runs a pass soon and keeps the loop alive. */
   trigger(): void {
     this.activeUntilMs = this.now() + this.options.activeWindowMs;
-    if (this.timer === null) this.tick();
+    if (!this.looping) {
+      this.looping = true;
+      this.tick();
+    }
   }
 
   /** One pass, then waits for every send it started (tests and the loop's first call use it). */
@@ -65,6 +69,7 @@ export class NotificationDispatcher {
     this.activeUntilMs = 0;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.looping = false;
     await this.passInProgress?.catch(() => undefined);
     await this.settled();
   }
@@ -78,6 +83,7 @@ export class NotificationDispatcher {
     this.activeUntilMs = 0;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.looping = false;
     this.abort.abort();
     await this.passInProgress?.catch(() => undefined);
     await Promise.allSettled([...this.sends]);
@@ -88,6 +94,7 @@ export class NotificationDispatcher {
     void this.pass().finally(() => {
       if (this.now() >= this.activeUntilMs) {
         this.timer = null;
+        this.looping = false;
         return;
       }
       this.timer = setTimeout(() => this.tick(), this.options.pollIntervalMs);
@@ -111,11 +118,16 @@ export class NotificationDispatcher {
     await claimDeliveries(prisma, this.now());
     for (const channelId of await channelsWithDueDeliveries(prisma, this.now())) {
       if (signal.aborted) return;
-      const free = this.options.channelConcurrency - (this.inFlightByChannel.get(channelId) ?? 0);
-      const leaseUntilMs = this.now() + this.leaseMs();
-      const ids = await leaseDueDeliveries(prisma, channelId, { nowMs: this.now(), leaseUntilMs, limit: free });
-      for (const id of ids) this.startSend(prisma, channelId, id, signal);
+      await this.fillChannelSlots(prisma, channelId, signal);
     }
+  }
+
+  /** Leases as many of a channel's due deliveries as it has free slots, and starts them. */
+  private async fillChannelSlots(prisma: DatabaseClient, channelId: string, signal: AbortSignal): Promise<void> {
+    const free = this.options.channelConcurrency - (this.inFlightByChannel.get(channelId) ?? 0);
+    const leaseUntilMs = this.now() + this.leaseMs();
+    const ids = await leaseDueDeliveries(prisma, channelId, { nowMs: this.now(), leaseUntilMs, limit: free });
+    for (const id of ids) this.startSend(prisma, channelId, id, signal);
   }
 
   /** Long enough for one try to time out and be recorded, short enough for a quick takeover. */
@@ -130,8 +142,19 @@ export class NotificationDispatcher {
       .finally(() => {
         this.inFlightByChannel.set(channelId, (this.inFlightByChannel.get(channelId) ?? 1) - 1);
         this.sends.delete(send);
+        // A freed slot takes the channel's next due message at once, without waiting for a pass.
+        if (!signal.aborted) this.refill(prisma, channelId, signal);
       });
     this.sends.add(send);
+  }
+
+  private refill(prisma: DatabaseClient, channelId: string, signal: AbortSignal): void {
+    const refilling = this.fillChannelSlots(prisma, channelId, signal).catch((error: unknown) =>
+      log.warn('notifications.pass_failed', { channelId, error: describeError(error) }),
+    );
+    // Tracked like a send, so `settled` also waits for the messages it starts.
+    const tracked = refilling.finally(() => this.sends.delete(tracked));
+    this.sends.add(tracked);
   }
 
   private async send(prisma: DatabaseClient, deliveryId: number, signal: AbortSignal): Promise<void> {

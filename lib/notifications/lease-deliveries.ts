@@ -13,12 +13,12 @@ export async function leaseDueDeliveries(
 ): Promise<number[]> {
   if (options.limit <= 0) return [];
   const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(
-    `UPDATE "AlertDelivery" SET "status" = 'sending', "leaseUntil" = $2
+    `UPDATE "AlertDelivery" SET "status" = 'sending', "leaseUntil" = $2::timestamptz
        WHERE "id" IN (
          SELECT "id" FROM "AlertDelivery"
-          WHERE "channelId" = $1 AND "kind" <> 'test'
-            AND (("status" = 'pending' AND "nextAttemptAt" <= $3) OR ("status" = 'sending' AND "leaseUntil" < $3))
-          ORDER BY "id" LIMIT $4
+          WHERE "channelId" = $1::text AND "kind" <> 'test'
+            AND (("status" = 'pending' AND "nextAttemptAt" <= $3::timestamptz) OR ("status" = 'sending' AND "leaseUntil" < $3::timestamptz))
+          ORDER BY "id" LIMIT $4::int
           FOR UPDATE SKIP LOCKED)
      RETURNING "id"`,
     channelId,
@@ -33,7 +33,7 @@ export async function leaseDueDeliveries(
 export async function channelsWithDueDeliveries(prisma: DatabaseClient, nowMs: number): Promise<string[]> {
   const rows = await prisma.$queryRawUnsafe<{ channelId: string }[]>(
     `SELECT DISTINCT "channelId" FROM "AlertDelivery"
-      WHERE "kind" <> 'test' AND (("status" = 'pending' AND "nextAttemptAt" <= $1) OR ("status" = 'sending' AND "leaseUntil" < $1))`,
+      WHERE "kind" <> 'test' AND (("status" = 'pending' AND "nextAttemptAt" <= $1::timestamptz) OR ("status" = 'sending' AND "leaseUntil" < $1::timestamptz))`,
     new Date(nowMs),
   );
   return rows.map((row) => row.channelId);

@@ -18,10 +18,10 @@ export async function recordAttempt(
   const nextAttemptAtMs = status === 'pending' ? options.nowMs + retryDelayMs(attempt, options.policy) : options.nowMs;
   const entry = { attempt, at: new Date(options.nowMs).toISOString(), status_code: outcome.statusCode, error_kind: outcome.errorKind, duration_ms: outcome.durationMs };
   await prisma.$executeRawUnsafe(
-    `UPDATE "AlertDelivery" SET "status" = $2::"AlertDeliveryStatus", "attempt" = $3, "lastStatusCode" = $4, "lastErrorKind" = $5,
-        "attempts" = "attempts" || $6::jsonb, "nextAttemptAt" = $7, "leaseUntil" = NULL,
-        "deliveredAt" = CASE WHEN $2 = 'delivered' THEN $8 ELSE NULL END
-      WHERE "id" = $1 AND "leaseUntil" IS NOT DISTINCT FROM $9`,
+    `UPDATE "AlertDelivery" SET "status" = $2::text::"AlertDeliveryStatus", "attempt" = $3::int, "lastStatusCode" = $4::int,
+        "lastErrorKind" = $5::text, "attempts" = "attempts" || $6::jsonb, "nextAttemptAt" = $7::timestamptz, "leaseUntil" = NULL,
+        "deliveredAt" = CASE WHEN $2::text = 'delivered' THEN $8::timestamptz ELSE NULL END
+      WHERE "id" = $1::int AND "leaseUntil" IS NOT DISTINCT FROM $9::timestamptz`,
     delivery.id,
     status,
     attempt,

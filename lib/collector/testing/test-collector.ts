@@ -23,6 +23,7 @@ export interface TestCollectorOptions {
   retentionRollupMs?: number;
   analysis?: ConsumerAnalysisSettings;
   requestTimeoutMs?: number;
+  afterLeaderPass?: () => void;
 }
 
 /** The defaults a fresh installation uses (stuck window 5 min, Burrow window 10, look-back 10 min). */
@@ -43,5 +44,6 @@ export function testCollector(options: TestCollectorOptions): Collector {
     retentionRawMs: options.retentionRawMs ?? 48 * 3_600_000,
     retentionRollupMs: options.retentionRollupMs ?? 30 * 86_400_000,
     analysis: options.analysis ?? defaultAnalysisSettings(),
+    afterLeaderPass: options.afterLeaderPass,
   });
 }
