@@ -83,7 +83,7 @@ export function AlertChannelManager({ initialChannels, teams }: { initialChannel
   return (
     <>
       {error ? <div className="banner" role="alert">{error}</div> : null}
-      <div role="status" className={testResult ? 'banner info' : 'visually-hidden'}>{testResult ? describeTest(testResult) : ''}</div>
+      <div role="status" data-testid="channel-test-result" className={testResult ? 'banner info' : 'visually-hidden'}>{testResult ? describeTest(testResult) : ''}</div>
       {editing === null ? <p><button type="button" onClick={() => setEditing('new')}>New channel</button></p> : (
         <AlertChannelForm key={editing === 'new' ? 'new' : editing.id} channel={editing === 'new' ? null : editing} teams={teams}
           onSaved={saved} onCancel={() => setEditing(null)} />

@@ -34,6 +34,7 @@ const signedInPages: AuditedPage[] = [
   { name: 'API tokens', path: '/settings/tokens', heading: 'API tokens', loaded: (page) => page.getByRole('table') },
   { name: 'teams', path: '/settings/teams', heading: 'Teams', loaded: (page) => page.getByTestId('teams') },
   { name: 'share links', path: '/settings/share-links', heading: 'Share links', loaded: (page) => page.getByTestId('share-links') },
+  { name: 'alert channels', path: '/settings/alert-channels', heading: 'Alert channels', loaded: (page) => page.getByRole('button', { name: 'New channel' }) },
   { name: 'not found', path: groupPath(group('no-such-group')), heading: 'Not found', loaded: (page) => page.getByTestId('not-found') },
 ];
 
