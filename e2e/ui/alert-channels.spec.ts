@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { test, expect } from '@playwright/test';
 import { HttpReceiver } from '../../tests/support/http-receiver';
+import { auditPage, describeViolations } from '../accessibility';
 
 // Settings → Alert channels against a real receiver on 127.0.0.1: the dashboard server posts to
 // it, and the test checks what arrived and what the page says about it.
@@ -28,6 +29,9 @@ test('create a webhook channel, send a test, read the deliveries, edit and delet
   // Clear messages next to the fields the server refused.
   await expect(form.getByText('must not be empty')).toBeVisible();
   await expect(form.getByText('must be an http:// or https:// URL')).toBeVisible();
+  // The form with its field errors passes the same axe audit as every page.
+  const { violations } = await auditPage(page);
+  expect(violations.map((violation) => violation.id), describeViolations('alert channel form with errors', violations)).toEqual([]);
 
   await form.getByLabel('Name').fill(name);
   await form.getByLabel('Kind').selectOption('webhook');
