@@ -10,7 +10,7 @@ export function retryDelayMs(attempt: number, policy: RetryPolicy): number {
   return Math.min(policy.retryMaxMs, policy.retryBaseMs * 2 ** Math.min(exponent, 30));
 }
 
-/** Whether a failure may be retried: network errors, timeouts, 429 and 5xx; not other 4xx. */
+/** Whether a failure may be retried: network errors, timeouts, 429 and 5xx; not other 4xx, redirects or a bad URL. */
 export function isRetryable(outcome: { statusCode: number | null; errorKind: string | null }): boolean {
   if (outcome.statusCode === null) return outcome.errorKind !== 'invalid_url';
   return outcome.statusCode === 429 || outcome.statusCode >= 500;

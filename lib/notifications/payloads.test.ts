@@ -85,3 +85,11 @@ describe('retries', () => {
     expect(isRetryable({ statusCode: null, errorKind: 'invalid_url' })).toBe(false);
   });
 });
+
+describe('Slack headlines', () => {
+  it('names a repeat and a test as such', () => {
+    expect(slackPayload({ ...facts, kind: 'repeat', alert: { ...facts.alert, state: 'firing', resolvedAt: null } }, null).text)
+      .toMatch(/^:red_circle: STILL FIRING \[critical\] redis\.pending_high — group signalr on stream events:chat\n/);
+    expect(slackPayload({ ...facts, kind: 'test' }, null).text).toMatch(/^:information_source: TEST /);
+  });
+});

@@ -1,9 +1,11 @@
 /** One HTTP try's outcome: never the URL, the secret or the receiver's error text. */
+export type ErrorKind = 'timeout' | 'connection' | 'invalid_url' | 'http_redirect' | 'http_4xx' | 'http_5xx';
+
 export interface AttemptOutcome {
   ok: boolean;
   statusCode: number | null;
-  /** Null on success; otherwise `timeout`, `connection`, `invalid_url`, `http_4xx` or `http_5xx`. */
-  errorKind: string | null;
+  /** Null on success. */
+  errorKind: ErrorKind | null;
   durationMs: number;
 }
 
@@ -39,7 +41,8 @@ export async function postMessage(
     });
     await response.arrayBuffer().catch(() => undefined);
     const ok = response.status >= 200 && response.status < 300;
-    const errorKind = ok ? null : response.status >= 500 ? 'http_5xx' : 'http_4xx';
+    // Redirects are not followed: a receiver must be configured with its final URL.
+    const errorKind: ErrorKind | null = ok ? null : response.status >= 500 ? 'http_5xx' : response.status >= 400 ? 'http_4xx' : 'http_redirect';
     return { ok, statusCode: response.status, errorKind, durationMs: elapsed() };
   } catch {
     return { ok: false, statusCode: null, errorKind: timeout.aborted ? 'timeout' : 'connection', durationMs: elapsed() };
