@@ -6,6 +6,7 @@ import { claimDeliveries } from './claim-deliveries';
 import { deliveryFacts, loadLeasedDelivery, type LeasedDelivery } from './leased-delivery';
 import { channelsWithDueDeliveries, leaseDueDeliveries } from './lease-deliveries';
 import { postMessage } from './post-message';
+import { pruneDeliveries } from './prune-deliveries';
 import { recordAttempt } from './record-attempt';
 
 export interface DispatcherOptions {
@@ -37,6 +38,7 @@ export class NotificationDispatcher {
   private timer: NodeJS.Timeout | null = null;
   private looping = false;
   private activeUntilMs = 0;
+  private prunedAtMs = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: DispatcherOptions) {}
 
@@ -116,6 +118,10 @@ export class NotificationDispatcher {
     const prisma = await this.options.database();
     const signal = this.abort.signal;
     await claimDeliveries(prisma, this.now());
+    if (this.now() - this.prunedAtMs >= 3_600_000) {
+      this.prunedAtMs = this.now();
+      await pruneDeliveries(prisma, this.now());
+    }
     for (const channelId of await channelsWithDueDeliveries(prisma, this.now())) {
       if (signal.aborted) return;
       await this.fillChannelSlots(prisma, channelId, signal);

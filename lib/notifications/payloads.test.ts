@@ -93,3 +93,12 @@ describe('Slack headlines', () => {
     expect(slackPayload({ ...facts, kind: 'test' }, null).text).toMatch(/^:information_source: TEST /);
   });
 });
+
+describe('Slack escaping', () => {
+  it('escapes <, > and & in names and summaries so they cannot become links or mentions', () => {
+    const text = slackPayload({ ...facts, alert: { ...facts.alert, groupId: '<!channel>&co', summary: 'lag > 5 & rising' } }, null).text;
+    expect(text).toContain('group &lt;!channel&gt;&amp;co on stream events:chat');
+    expect(text).toContain('lag &gt; 5 &amp; rising');
+    expect(text).not.toContain('<!channel>');
+  });
+});

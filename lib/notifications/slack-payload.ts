@@ -8,6 +8,11 @@ const headlineByKind = {
   test: ':information_source: TEST',
 } as const;
 
+/** Slack reads `<…>` as links and mentions and `&` as an entity: names and summaries are escaped. */
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 function formatFigure(value: number, unit: string): string {
   const rounded = Number.isInteger(value) ? value.toString() : value.toFixed(2);
   if (unit === 'percent') return `${rounded} %`;
@@ -23,15 +28,15 @@ function formatFigure(value: number, unit: string): string {
  */
 export function slackPayload(facts: NotificationFacts, publicBaseUrl: string | null) {
   const { alert } = facts;
-  const resource = describeResource(alert);
+  const resource = escapeText(describeResource(alert));
   const figure = `${formatFigure(facts.value, alert.unit)} (threshold ${formatFigure(alert.threshold, alert.unit)})`;
   const since = facts.kind === 'resolved'
     ? `Resolved at ${(alert.resolvedAt ?? facts.at).toISOString()}${alert.firingSince ? `, firing since ${alert.firingSince.toISOString()}` : ''}`
     : `Since ${(alert.firingSince ?? facts.at).toISOString()}`;
   const url = resourceUrl(alert, publicBaseUrl);
   const link = url !== null ? `<${url}|Open in Lagboard>` : `Lagboard page: ${resourcePath(alert)}`;
-  const headline = `${headlineByKind[facts.kind]} [${alert.severity}] ${alert.ruleId} — ${resource}`;
-  const details = [`${alert.summary}`, `Value: ${figure}`, since, `Incident: ${alert.id}`, link];
+  const headline = `${headlineByKind[facts.kind]} [${alert.severity}] ${escapeText(alert.ruleId)} — ${resource}`;
+  const details = [escapeText(alert.summary), `Value: ${escapeText(figure)}`, since, `Incident: ${escapeText(alert.id)}`, link];
   return {
     text: [headline, ...details].join('\n'),
     blocks: [

@@ -70,6 +70,8 @@ async function channel(input: ChannelInput) {
       minSeverity: input.minSeverity ?? 'info',
       ruleIds: input.ruleIds ?? [],
       repeatIntervalSeconds: input.repeatIntervalSeconds ?? null,
+      // Older than the test's events, whatever the machine's speed (a channel gets no older events).
+      createdAt: new Date(nowMs - 1_000),
     },
   });
 }
@@ -464,6 +466,25 @@ describe('isolation and leader changes', () => {
     await collector.stop();
     await closeKafkaConnections();
     expect(hook.requests).toHaveLength(1);
+  });
+});
+
+describe('delivery log retention', () => {
+  it('drops finished deliveries after 30 days and keeps unfinished ones', async () => {
+    const hook = await receiver();
+    const created = await channel({ url: hook.url });
+    const old = new Date(nowMs - 31 * 86_400_000);
+    const base = { channelId: created.id, kind: 'test', nextAttemptAt: old, createdAt: old };
+    await prisma.alertDelivery.createMany({
+      data: [
+        { ...base, claimKey: 'test:old-delivered', status: 'delivered' },
+        { ...base, claimKey: 'test:old-failed', status: 'failed' },
+        { ...base, claimKey: 'test:old-pending', status: 'pending' },
+        { ...base, claimKey: 'test:recent', status: 'delivered', createdAt: new Date(nowMs - 29 * 86_400_000) },
+      ],
+    });
+    await dispatcher().runOnce();
+    expect((await deliveriesOf(created.id)).map((row) => row.claimKey).sort()).toEqual(['test:old-pending', 'test:recent']);
   });
 });
 
