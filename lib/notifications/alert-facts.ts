@@ -39,9 +39,3 @@ export interface NotificationFacts {
   value: number;
   alert: AlertFacts;
 }
-
-const severityRank: Record<AlertSeverityName, number> = { info: 0, warning: 1, critical: 2 };
-
-export function severityAtLeast(severity: AlertSeverityName, minimum: AlertSeverityName): boolean {
-  return severityRank[severity] >= severityRank[minimum];
-}

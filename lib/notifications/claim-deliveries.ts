@@ -1,89 +1,71 @@
 import type { DatabaseClient } from '@/lib/db/create-client';
-import type { AlertChannel } from '@/lib/generated/prisma/client';
-import { alertFactsFrom } from './alert-rows';
-import { channelReceives, dueRepeatNumber } from './routing';
 
 /** Events older than this are never sent: a channel or a dispatcher coming back does not replay a day of alerts. */
 export const eventLookbackMs = 24 * 3_600_000;
 
-export const eventClaimKey = (eventId: number) => `event:${eventId}`;
-export const repeatClaimKey = (alertId: string, repeatNumber: number) => `repeat:${alertId}:${repeatNumber}`;
+/**
+ * Which alerts a channel receives, as SQL over `a` (Alert) and `c` (AlertChannel): enabled; no
+ * team (every alert) or one of the alert's owning teams; severity at least the minimum (the enum
+ * is declared info < warning < critical, and PostgreSQL compares enums in that order); no rule
+ * list or the alert's rule in it.
+ */
+const channelReceivesAlert = `c."enabled"
+  AND (c."teamId" IS NULL OR c."teamId" = ANY(a."teamIds"))
+  AND a."severity" >= c."minSeverity"
+  AND (COALESCE(cardinality(c."ruleIds"), 0) = 0 OR a."ruleId" = ANY(c."ruleIds"))`;
 
-interface Claim {
-  channelId: string;
-  claimKey: string;
-  kind: string;
-  eventId: number | null;
-  alertId: string;
-  status: 'pending';
-  nextAttemptAt: Date;
+const insertClaims = `INSERT INTO "AlertDelivery" ("channelId", "claimKey", "kind", "eventId", "alertId", "status", "nextAttemptAt")`;
+
+/**
+ * Event messages owed: an event newer than the look-back and than the channel, that happened
+ * outside any silence (events during a silence are dropped, not postponed), not yet claimed.
+ * `resolved` also needs a firing or repeat message to this channel about the same alert.
+ */
+function eventClaimsSql(kind: 'firing' | 'resolved'): string {
+  const paired = kind === 'resolved'
+    ? `AND EXISTS (SELECT 1 FROM "AlertDelivery" f WHERE f."channelId" = c."id" AND f."alertId" = a."id" AND f."kind" IN ('firing', 'repeat'))`
+    : '';
+  return `${insertClaims}
+    SELECT c."id", 'event:' || e."id", e."kind", e."id", a."id", 'pending', $1::timestamptz
+      FROM "AlertEvent" e
+      JOIN "Alert" a ON a."id" = e."alertId"
+      JOIN "AlertChannel" c ON ${channelReceivesAlert}
+     WHERE e."kind" = '${kind}' AND e."at" >= $2::timestamptz AND e."at" >= c."createdAt"
+       AND (a."silencedUntil" IS NULL OR a."silencedUntil" <= e."at")
+       ${paired}
+       AND NOT EXISTS (SELECT 1 FROM "AlertDelivery" d WHERE d."channelId" = c."id" AND d."claimKey" = 'event:' || e."id")
+     ORDER BY e."id"
+    ON CONFLICT ("channelId", "claimKey") DO NOTHING`;
 }
 
 /**
- * Inserts a delivery row for every (event or due repeat, channel) pair that is owed and not yet
- * claimed. The unique (channelId, claimKey) index makes this safe to run from several
- * dispatchers at once: a row that another inserted first is skipped, so each message is sent by
- * whoever claimed it, once. Returns how many rows this call inserted.
+ * Repeats due: still firing, not acknowledged, not silenced now, at least one interval since
+ * firing. A repeat is numbered by whole intervals since firingSince, so every dispatcher computes
+ * the same `repeat:<alert>:<n>` and the unique claim lets only one of them send it.
  */
-export async function claimDeliveries(prisma: DatabaseClient, nowMs: number): Promise<number> {
-  const channels = await prisma.alertChannel.findMany({ where: { enabled: true } });
-  if (channels.length === 0) return 0;
-  const now = new Date(nowMs);
-  const events = await prisma.alertEvent.findMany({
-    where: { kind: { in: ['firing', 'resolved'] }, at: { gte: new Date(nowMs - eventLookbackMs) } },
-    include: { alert: true },
-    orderBy: { id: 'asc' },
-  });
-  const alertIds = [...new Set(events.map((event) => event.alertId))];
-  const existing = await prisma.alertDelivery.findMany({
-    where: { channelId: { in: channels.map((channel) => channel.id) }, OR: [{ eventId: { in: events.map((event) => event.id) } }, { alertId: { in: alertIds } }] },
-    select: { channelId: true, claimKey: true, alertId: true, kind: true },
-  });
-  const claimed = new Set(existing.map((row) => `${row.channelId} ${row.claimKey}`));
-  // A resolved message only follows a firing one this channel was sent (or is sending).
-  const opened = new Set(existing.filter((row) => row.kind === 'firing' || row.kind === 'repeat').map((row) => `${row.channelId} ${row.alertId}`));
-  const claims: Claim[] = [];
-  for (const channel of channels) {
-    for (const event of events) {
-      if (event.at < channel.createdAt || claimed.has(`${channel.id} ${eventClaimKey(event.id)}`)) continue;
-      const alert = alertFactsFrom(event.alert);
-      if (!channelReceives(channel, alert)) continue;
-      // Events that happened during a silence are dropped, not postponed until it ends.
-      if (alert.silencedUntil !== null && alert.silencedUntil > event.at) continue;
-      if (event.kind === 'resolved' && !opened.has(`${channel.id} ${alert.id}`)) continue;
-      if (event.kind === 'firing') opened.add(`${channel.id} ${alert.id}`);
-      claims.push({ channelId: channel.id, claimKey: eventClaimKey(event.id), kind: event.kind, eventId: event.id, alertId: alert.id, status: 'pending', nextAttemptAt: now });
-    }
-  }
-  claims.push(...(await dueRepeats(prisma, channels, nowMs)));
-  if (claims.length === 0) return 0;
-  const result = await prisma.alertDelivery.createMany({ data: claims, skipDuplicates: true });
-  return result.count;
-}
+const repeatClaimsSql = `${insertClaims}
+  SELECT c."id", 'repeat:' || a."id" || ':' || floor(extract(epoch FROM ($1::timestamptz - a."firingSince")) / c."repeatIntervalSeconds")::bigint,
+         'repeat', NULL, a."id", 'pending', $1::timestamptz
+    FROM "Alert" a
+    JOIN "AlertChannel" c ON ${channelReceivesAlert} AND c."repeatIntervalSeconds" IS NOT NULL
+   WHERE a."state" = 'firing' AND a."firingSince" IS NOT NULL AND a."acknowledgedAt" IS NULL
+     AND (a."silencedUntil" IS NULL OR a."silencedUntil" <= $1::timestamptz)
+     AND extract(epoch FROM ($1::timestamptz - a."firingSince")) >= c."repeatIntervalSeconds"
+  ON CONFLICT ("channelId", "claimKey") DO NOTHING`;
 
-async function dueRepeats(prisma: DatabaseClient, channels: AlertChannel[], nowMs: number): Promise<Claim[]> {
-  const repeating = channels.filter((channel) => channel.repeatIntervalSeconds !== null);
-  if (repeating.length === 0) return [];
-  const firing = await prisma.alert.findMany({
-    where: { state: 'firing', acknowledgedAt: null, OR: [{ silencedUntil: null }, { silencedUntil: { lte: new Date(nowMs) } }] },
-  });
-  const claims: Claim[] = [];
-  for (const channel of repeating) {
-    for (const row of firing) {
-      const alert = alertFactsFrom(row);
-      if (!channelReceives(channel, alert)) continue;
-      const repeatNumber = dueRepeatNumber(alert, channel.repeatIntervalSeconds, nowMs);
-      if (repeatNumber === null) continue;
-      claims.push({
-        channelId: channel.id,
-        claimKey: repeatClaimKey(alert.id, repeatNumber),
-        kind: 'repeat',
-        eventId: null,
-        alertId: alert.id,
-        status: 'pending',
-        nextAttemptAt: new Date(nowMs),
-      });
-    }
-  }
-  return claims;
+/**
+ * Inserts a delivery row for every (message, channel) pair owed and not yet claimed, in the
+ * database (no event list travels to the app). The unique (channelId, claimKey) index makes this
+ * safe from several dispatchers at once: a row another inserted first is skipped, so each
+ * message is sent by whoever claimed it, once. Firing claims go first, so a resolved event in
+ * the same pass finds its firing one. `windowMs` narrows the events looked at (the dispatcher's
+ * regular passes only look at recent ones; see dispatcher.ts). Returns how many rows were inserted.
+ */
+export async function claimDeliveries(prisma: DatabaseClient, nowMs: number, options: { windowMs?: number } = {}): Promise<number> {
+  const now = new Date(nowMs);
+  const since = new Date(nowMs - Math.min(options.windowMs ?? eventLookbackMs, eventLookbackMs));
+  const firing = await prisma.$executeRawUnsafe(eventClaimsSql('firing'), now, since);
+  const resolved = await prisma.$executeRawUnsafe(eventClaimsSql('resolved'), now, since);
+  const repeats = await prisma.$executeRawUnsafe(repeatClaimsSql, now);
+  return firing + resolved + repeats;
 }

@@ -2,12 +2,15 @@ import type { DatabaseClient } from '@/lib/db/create-client';
 import { describeError, log } from '@/lib/log';
 import type { RetryPolicy } from './backoff';
 import { buildRequest } from './build-request';
-import { claimDeliveries } from './claim-deliveries';
+import { claimDeliveries, eventLookbackMs } from './claim-deliveries';
 import { deliveryFacts, loadLeasedDelivery, type LeasedDelivery } from './leased-delivery';
 import { channelsWithDueDeliveries, leaseDueDeliveries } from './lease-deliveries';
 import { postMessage } from './post-message';
 import { pruneDeliveries } from './prune-deliveries';
 import { recordAttempt } from './record-attempt';
+
+const recentWindowMs = 15 * 60_000;
+const fullScanEveryMs = 10 * 60_000;
 
 export interface DispatcherOptions {
   database: () => Promise<DatabaseClient>;
@@ -39,6 +42,7 @@ export class NotificationDispatcher {
   private looping = false;
   private activeUntilMs = 0;
   private prunedAtMs = Number.NEGATIVE_INFINITY;
+  private fullScanAtMs = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: DispatcherOptions) {}
 
@@ -117,7 +121,12 @@ export class NotificationDispatcher {
   private async claimAndSend(): Promise<void> {
     const prisma = await this.options.database();
     const signal = this.abort.signal;
-    await claimDeliveries(prisma, this.now());
+    // Events are claimed seconds after they are written, so most passes only look at the last
+    // few minutes; the first pass (a new leader, after an outage) and one every few minutes look
+    // back the whole day, catching anything a pass missed.
+    const fullScan = this.now() - this.fullScanAtMs >= fullScanEveryMs;
+    if (fullScan) this.fullScanAtMs = this.now();
+    await claimDeliveries(prisma, this.now(), { windowMs: fullScan ? eventLookbackMs : recentWindowMs });
     if (this.now() - this.prunedAtMs >= 3_600_000) {
       this.prunedAtMs = this.now();
       await pruneDeliveries(prisma, this.now());
