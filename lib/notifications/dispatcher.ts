@@ -54,12 +54,14 @@ export class NotificationDispatcher {
   trigger(): void {
     this.activeUntilMs = this.now() + this.options.activeWindowMs;
     if (!this.looping) {
+      // Leading (again): whatever happened while another instance led or nobody did is looked for.
+      this.fullScanAtMs = Number.NEGATIVE_INFINITY;
       this.looping = true;
       this.tick();
     }
   }
 
-  /** One pass, then waits for every send it started (tests and the loop's first call use it). */
+  /** One pass, then waits for every send it started and the sends those freed slots started. */
   async runOnce(): Promise<void> {
     await this.pass();
     await this.settled();
