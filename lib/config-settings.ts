@@ -56,6 +56,11 @@ const databaseUrlSetting = z.string().optional().refine(
   'must start with postgresql:// (or be unset to use the embedded database)',
 );
 
+const publicUrlSetting = z.string().optional().refine(
+  (value) => value === undefined || /^https?:\/\/[^\s]+$/.test(value),
+  'must be an http:// or https:// URL',
+);
+
 export const settingsSchema = z.object({
   KAFKA_CLUSTERS: kafkaClustersSetting.default(parseKafkaClusters('local=127.0.0.1:9092')),
   KAFKA_REQUEST_TIMEOUT_MS: integerSetting(5_000, 100, 120_000),
@@ -108,6 +113,15 @@ export const settingsSchema = z.object({
   SHARE_LINK_FRAME_ANCESTORS: z.string().max(1_000).regex(/^[A-Za-z0-9 :/*.'_-]*$/, 'must be CSP frame-ancestors sources, e.g. https://wiki.example.com').optional(),
   // Alerts: an upper bound on every rule's "for" duration (demo and tests), unset for none.
   ALERT_FOR_SECONDS_MAX: z.coerce.number().int().min(0).max(86_400).optional(),
+  // Alert notifications (lib/notifications): links in messages, timeouts, retries, dispatch loop.
+  LAGBOARD_PUBLIC_URL: publicUrlSetting,
+  NEXTAUTH_URL: publicUrlSetting,
+  NOTIFY_TIMEOUT_MS: integerSetting(5_000, 100, 60_000),
+  NOTIFY_MAX_ATTEMPTS: integerSetting(6, 1, 20),
+  NOTIFY_RETRY_BASE_MS: integerSetting(5_000, 10, 3_600_000),
+  NOTIFY_RETRY_MAX_MS: integerSetting(300_000, 10, 86_400_000),
+  NOTIFY_POLL_INTERVAL_MS: integerSetting(5_000, 100, 600_000),
+  NOTIFY_CHANNEL_CONCURRENCY: integerSetting(2, 1, 32),
 }).refine((settings) => settings.RETENTION_ROLLUP >= settings.RETENTION_RAW, {
   path: ['RETENTION_ROLLUP'],
   message: 'must be at least RETENTION_RAW',

@@ -55,6 +55,16 @@ export interface LagboardConfig {
     /** ALERT_FOR_SECONDS_MAX: caps every rule's duration; null: the rules' own durations. */
     forSecondsMax: number | null;
   };
+  notifications: {
+    /** Base of the links in messages (LAGBOARD_PUBLIC_URL, else NEXTAUTH_URL); null: messages carry paths only. */
+    publicBaseUrl: string | null;
+    timeoutMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
+    pollIntervalMs: number;
+    channelConcurrency: number;
+  };
   thresholds: {
     sloThresholdP95Lag: number;
     /** Per-topic lag thresholds; topics not listed use sloThresholdP95Lag. */
@@ -123,6 +133,15 @@ function toConfig(settings: Settings): LagboardConfig {
       shareLinkFrameAncestors: settings.SHARE_LINK_FRAME_ANCESTORS?.trim() || null,
     },
     alerts: { forSecondsMax: settings.ALERT_FOR_SECONDS_MAX ?? null },
+    notifications: {
+      publicBaseUrl: (settings.LAGBOARD_PUBLIC_URL ?? settings.NEXTAUTH_URL)?.replace(/\/+$/, '') ?? null,
+      timeoutMs: settings.NOTIFY_TIMEOUT_MS,
+      maxAttempts: settings.NOTIFY_MAX_ATTEMPTS,
+      retryBaseMs: settings.NOTIFY_RETRY_BASE_MS,
+      retryMaxMs: settings.NOTIFY_RETRY_MAX_MS,
+      pollIntervalMs: settings.NOTIFY_POLL_INTERVAL_MS,
+      channelConcurrency: settings.NOTIFY_CHANNEL_CONCURRENCY,
+    },
     thresholds: {
       sloThresholdP95Lag: settings.SLO_THRESHOLD_P95_LAG,
       sloTopicThresholds: settings.SLO_TOPIC_THRESHOLDS,

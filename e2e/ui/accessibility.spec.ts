@@ -36,6 +36,13 @@ const signedInPages: AuditedPage[] = [
   { name: 'share links', path: '/settings/share-links', heading: 'Share links', loaded: (page) => page.getByTestId('share-links') },
   { name: 'alerts', path: '/alerts?state=all', heading: 'Alerts', loaded: (page) => page.getByRole('table') },
   { name: 'alert rules', path: '/settings/alert-rules', heading: 'Alert rules', loaded: (page) => page.locator('[data-rule="kafka.slo_violation"]') },
+  {
+    name: 'alert channels',
+    // With a channel and its delivery log on screen (the channel is created in beforeAll).
+    get path() { return `/settings/alert-channels?channel=${encodeURIComponent(alertChannelId)}`; },
+    heading: 'Alert channels',
+    loaded: (page) => page.getByRole('table', { name: /^Deliveries of / }),
+  },
   { name: 'not found', path: groupPath(group('no-such-group')), heading: 'Not found', loaded: (page) => page.getByTestId('not-found') },
 ];
 
@@ -97,6 +104,7 @@ async function signedOutPage(browser: Browser, theme: Theme) {
 const suffix = Date.now().toString(36);
 let api: APIRequestContext;
 let sharePath = '';
+let alertChannelId = '';
 const cleanup: string[] = [];
 
 test.beforeAll(async ({ playwright }) => {
@@ -115,6 +123,10 @@ test.beforeAll(async ({ playwright }) => {
     kind: 'kafka_group', cluster_id: 'test', name: group('fraud-scoring-slow'), group: null, range: '1h', series: ['total_lag', 'max_lag'], expires_in_days: 1,
   });
   sharePath = link.path;
+  // Nothing listens on port 1: the test message fails at once, which fills the delivery log.
+  const channel = await created('/api/v1/alert-channels', { name: `a11y-${suffix}`, kind: 'slack', url: 'http://127.0.0.1:1/services/a11y' });
+  alertChannelId = channel.id;
+  expect((await api.post(`/api/v1/alert-channels/${channel.id}/test`)).status()).toBe(200);
 });
 
 test.afterAll(async () => {

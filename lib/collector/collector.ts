@@ -27,6 +27,8 @@ export interface CollectorOptions {
   retentionRawMs: number;
   retentionRollupMs: number;
   analysis: ConsumerAnalysisSettings;
+  /** Called (never awaited) after each pass that this collector led, e.g. to deliver alert notifications. */
+  afterLeaderPass?: () => void;
   /**
    * Buckets are rolled up this long after they close, so a bucket's last samples from collectors
    * of other sources (on their own schedule) are in before it is rolled up. 0 with one collector.
@@ -157,6 +159,7 @@ export class Collector {
         return { role: 'follower' };
       }
       const outcome = await this.lead(prisma, led, takenAtMs);
+      if (outcome.role === 'leader') this.options.afterLeaderPass?.();
       this.outage.succeeded();
       return outcome;
     } catch (error) {

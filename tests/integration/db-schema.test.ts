@@ -45,6 +45,8 @@ const scalarFieldsByModel: Record<ModelName, Record<string, string>> = {
   Alert: Prisma.AlertScalarFieldEnum,
   AlertEvent: Prisma.AlertEventScalarFieldEnum,
   AlertRuleSetting: Prisma.AlertRuleSettingScalarFieldEnum,
+  AlertChannel: Prisma.AlertChannelScalarFieldEnum,
+  AlertDelivery: Prisma.AlertDeliveryScalarFieldEnum,
 };
 
 interface Delegate {
@@ -78,6 +80,8 @@ function readers(prisma: DatabaseClient): Record<ModelName, Pick<Delegate, 'find
     Alert: prisma.alert,
     AlertEvent: prisma.alertEvent,
     AlertRuleSetting: prisma.alertRuleSetting,
+    AlertChannel: prisma.alertChannel,
+    AlertDelivery: prisma.alertDelivery,
   };
 }
 

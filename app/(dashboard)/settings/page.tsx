@@ -23,6 +23,7 @@ export default async function SettingsPage() {
           <li><Link href="/settings/share-links">Share links</Link> — read-only chart links you created</li>
           {principal.role === 'admin' ? <li><Link href="/settings/teams">Teams</Link> — ownership patterns, members and thresholds</li> : null}
           <li><Link href="/settings/alert-rules">Alert rules</Link> — thresholds, durations and severities, per team, topic and stream</li>
+          {principal.role === 'admin' ? <li><Link href="/settings/alert-channels">Alert channels</Link> — where alert notifications go (webhook, Slack)</li> : null}
         </ul>
       </section>
     </>

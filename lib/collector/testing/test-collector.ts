@@ -25,6 +25,7 @@ export interface TestCollectorOptions {
   analysis?: ConsumerAnalysisSettings;
   requestTimeoutMs?: number;
   instance?: CollectorInstance;
+  afterLeaderPass?: () => void;
 }
 
 /** The defaults a fresh installation uses (stuck window 5 min, Burrow window 10, look-back 10 min). */
@@ -46,5 +47,6 @@ export function testCollector(options: TestCollectorOptions): Collector {
     retentionRollupMs: options.retentionRollupMs ?? 30 * 86_400_000,
     analysis: options.analysis ?? defaultAnalysisSettings(),
     ...(options.instance ? { instance: options.instance } : {}),
+    afterLeaderPass: options.afterLeaderPass,
   });
 }

@@ -1,0 +1,18 @@
+import { withAuth } from '@/lib/api/with-auth';
+import { getDb } from '@/lib/db';
+import { alertChannelIdSchema, alertDeliveriesQuerySchema, alertDeliveryListJsonSchema } from '@/lib/notifications/api-schemas';
+import { findAlertChannel, listChannelDeliveries } from '@/lib/notifications/channel-repository';
+import { toAlertDeliveryJson } from '@/lib/notifications/channel-json';
+
+export const dynamic = 'force-dynamic';
+
+
+// Newest first: every try's status code, time and error kind (never the URL or the secret).
+export const GET = withAuth(async ({ params, searchParams }) => {
+  const channelId = alertChannelIdSchema.parse(params.channel_id);
+  const query = alertDeliveriesQuerySchema.parse(Object.fromEntries(searchParams));
+  const prisma = await getDb();
+  await findAlertChannel(prisma, channelId);
+  const deliveries = await listChannelDeliveries(prisma, channelId, query.limit);
+  return alertDeliveryListJsonSchema.parse({ channel_id: channelId, deliveries: deliveries.map(toAlertDeliveryJson) });
+}, { resource: 'none', role: 'admin' });
