@@ -43,6 +43,7 @@ const scalarFieldsByModel: Record<ModelName, Record<string, string>> = {
   ShareLink: Prisma.ShareLinkScalarFieldEnum,
   Alert: Prisma.AlertScalarFieldEnum,
   AlertEvent: Prisma.AlertEventScalarFieldEnum,
+  AuditEntry: Prisma.AuditEntryScalarFieldEnum,
 };
 
 interface Delegate {
@@ -74,6 +75,7 @@ function readers(prisma: DatabaseClient): Record<ModelName, Pick<Delegate, 'find
     ShareLink: prisma.shareLink,
     Alert: prisma.alert,
     AlertEvent: prisma.alertEvent,
+    AuditEntry: prisma.auditEntry,
   };
 }
 
