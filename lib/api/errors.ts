@@ -5,6 +5,7 @@ export type ApiErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
+  | 'conflict'
   | 'invalid_request'
   | 'source_unavailable'
   | 'timeout'
@@ -24,6 +25,7 @@ export class ApiError extends Error {
 }
 
 export const notFound = (message: string) => new ApiError(404, 'not_found', message);
+export const conflict = (message: string, details?: unknown) => new ApiError(409, 'conflict', message, details);
 export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'invalid_request', message, details);
 
 export function errorResponse(status: number, code: ApiErrorCode, message: string, details?: unknown): Response {

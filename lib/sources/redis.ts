@@ -53,3 +53,9 @@ export function getRedisGroupLagObservation(consumerGroup: string, withConsumers
   const key = `${withConsumers ? 'with-consumers' : 'lag-only'}\u0000${consumerGroup}`;
   return groupLagCache().get(key, () => observeConfiguredGroupLag(consumerGroup, withConsumers));
 }
+
+/** After an operator action on a stream group: every cached Redis observation is read afresh. */
+export function invalidateRedisObservations(): void {
+  cache().invalidate();
+  groupLagCache().invalidate();
+}

@@ -1,0 +1,37 @@
+import { ApiError, badRequest } from '@/lib/api/errors';
+import { resolveClusterId } from '@/lib/consumers/query';
+import { decodedSegmentsAfter } from '@/lib/events/path-segments';
+import { z } from 'zod';
+
+const maxBodyBytes = 256 * 1024;
+
+/** The JSON body, at most 256 KiB (413 beyond), parsed by `schema` (400 with the problems). */
+export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBodyBytes) {
+    throw new ApiError(413, 'invalid_request', `The request body is larger than ${maxBodyBytes / 1024} KiB`);
+  }
+  let body: unknown;
+  try {
+    body = text === '' ? {} : JSON.parse(text);
+  } catch {
+    throw badRequest('The request body is not valid JSON');
+  }
+  return schema.parse(body);
+}
+
+/** cluster_id from a query that may also hold other parameters (validated by `schema`). */
+export function clusterIdFrom(searchParams: URLSearchParams, schema: z.ZodType<{ cluster_id?: string | undefined }>): string {
+  const names = [...searchParams.keys()];
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated !== undefined) throw badRequest(`Query parameter "${repeated}" is given more than once`);
+  const query = schema.parse(Object.fromEntries(searchParams));
+  return resolveClusterId(new URLSearchParams(query.cluster_id === undefined ? {} : { cluster_id: query.cluster_id }));
+}
+
+/** Stream, group and consumer names from the encoded path, decoded once (see path-segments.ts). */
+export function streamPathNames(request: Request): { stream: string; group: string; consumer: string | null } {
+  const [stream = '', , group = '', , consumer] = decodedSegmentsAfter(new URL(request.url).pathname, '/api/v1/events/streams/');
+  if (stream === '' || group === '') throw badRequest('Stream and group names must not be empty');
+  return { stream, group, consumer: consumer === undefined || consumer === '' ? null : consumer };
+}
