@@ -1,6 +1,7 @@
 import 'server-only';
 import { ApiError, badRequest, notFound } from '@/lib/api/errors';
 import { getConfig } from '@/lib/config';
+import { getRedisObservation } from '@/lib/sources/redis';
 import { getRedisClient, readGroupPosition, RedisGroupNotFoundError, RedisUnavailableError, type GroupPosition } from '@/lib/redis';
 
 /** Entries one claim or acknowledge handles; more means running it again (the answer says so). */
@@ -25,7 +26,22 @@ export function toRedisActionError(error: unknown): unknown {
   return new ApiError(503, 'source_unavailable', 'Redis did not complete the command');
 }
 
+/**
+ * Actions reach only the streams Lagboard watches (EVENT_STREAMS and the discovery pattern), the
+ * ones its pages show: an operator token must not become a way to rewrite any key in Redis.
+ */
+async function assertWatchedStream(stream: string): Promise<void> {
+  let watched: boolean;
+  try {
+    watched = (await getRedisObservation()).streams.some((candidate) => candidate.name === stream);
+  } catch (error) {
+    throw toRedisActionError(error);
+  }
+  if (!watched) throw notFound(`No stream "${stream}" among the watched streams`);
+}
+
 export async function readPositionOrThrow(stream: string, group: string): Promise<GroupPosition> {
+  await assertWatchedStream(stream);
   try {
     return await readGroupPosition(actionRedisClient(), stream, group);
   } catch (error) {
