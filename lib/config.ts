@@ -40,6 +40,8 @@ export interface LagboardConfig {
     pendingCritical: number;
     metricsConsumerSeriesPerGroup: number;
   };
+  /** The scaling recommendation (lib/analysis/kafka-scaling.ts, redis-scaling.ts). */
+  scaling: { lagThresholdPerMember: number };
   thresholds: {
     sloThresholdP95Lag: number;
     /** Per-topic lag thresholds; topics not listed use sloThresholdP95Lag. */
@@ -94,6 +96,7 @@ function toConfig(settings: Settings): LagboardConfig {
       pendingCritical: settings.PENDING_CRITICAL,
       metricsConsumerSeriesPerGroup: settings.METRICS_CONSUMER_SERIES_PER_GROUP,
     },
+    scaling: { lagThresholdPerMember: settings.SCALING_LAG_THRESHOLD_PER_MEMBER },
     thresholds: {
       sloThresholdP95Lag: settings.SLO_THRESHOLD_P95_LAG,
       sloTopicThresholds: settings.SLO_TOPIC_THRESHOLDS,

@@ -9,6 +9,7 @@ import { getRedisObservation } from '@/lib/sources/redis';
 import { isKafkaClusterUp, recordKafkaObservation } from './kafka-metrics';
 import { recordRedisObservation } from './redis-metrics';
 import { createMetricsRegistry } from './registry';
+import { recordKafkaScaling, recordRedisScaling } from './scaling-metrics';
 import { getLatestTimeLags } from '@/lib/history';
 import type { LatestTimeLags } from '@/lib/history/latest-time-lags';
 
@@ -75,5 +76,12 @@ export async function collectMetrics(): Promise<MetricsExposition> {
       recordKafkaObservation(gauges, observation, timeLags[index] ?? null);
     }
   });
+  // The scaling recommendations read history; a failure leaves them out, never the scrape.
+  await Promise.all([
+    ...kafka.map((observation) => observation && recordKafkaScaling(gauges, observation).catch((error: unknown) => {
+      log.warn('metrics.scaling_unavailable', { cluster: observation.clusterId, reason: describeError(error) });
+    })),
+    redis && recordRedisScaling(gauges, redis).catch((error: unknown) => log.warn('metrics.scaling_unavailable', { source: 'redis', reason: describeError(error) })),
+  ]);
   return { text: await registry.metrics(), contentType: registry.contentType };
 }

@@ -29,7 +29,9 @@ let viewerToken = '';
 const base = (streamName: string, groupName = group) => `/api/v1/events/streams/${encodeURIComponent(streamName)}/groups/${encodeURIComponent(groupName)}`;
 const params = { stream: '', group: '', consumer: '' };
 
-function post(route: typeof setIdRoute, path: string, body: unknown, token = operatorToken) {
+type PostRoute = (request: Request, context: { params: Promise<typeof params> }) => Promise<Response>;
+
+function post(route: PostRoute, path: string, body: unknown, token = operatorToken) {
   return callRoute(route, { path, params, token, method: 'POST', body });
 }
 
@@ -68,7 +70,7 @@ describe('POST …/groups/{group}/last-delivered-id', () => {
     const response = await post(setIdRoute, `${base(stream)}/last-delivered-id`, { id: ids[19], dry_run: true });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
-      stream, group, dry_run: true, executed: false, last_delivered_id_before: ids[14], last_delivered_id_after: ids[19],
+      stream, group, dry_run: true, executed: false, last_delivered_id_before: ids[14] as string, last_delivered_id_after: ids[19] as string,
       lag_before: 15, lag_after: 10, lag_after_at_least: false, entries_read: 20, audit_id: null,
     } satisfies SetIdResponse);
     expect((await cliGroup())['last-delivered-id']).toBe(ids[14]);

@@ -22,6 +22,7 @@ export default async function SettingsPage() {
           <li><Link href="/settings/tokens">API tokens</Link> — for scripts and Prometheus</li>
           <li><Link href="/settings/share-links">Share links</Link> — read-only chart links you created</li>
           {principal.role === 'admin' ? <li><Link href="/settings/teams">Teams</Link> — ownership patterns, members and thresholds</li> : null}
+          {principal.role === 'admin' ? <li><Link href="/settings/audit">Audit log</Link> — every operator action and refused attempt</li> : null}
         </ul>
       </section>
     </>

@@ -1,0 +1,49 @@
+import 'server-only';
+import { groupLagsByGroupId } from '@/lib/analysis';
+import { getConfig } from '@/lib/config';
+import { analysisSettingsFrom } from '@/lib/consumers/analysis-settings';
+import { groupScaling } from '@/lib/consumers/group-scaling';
+import { streamGroupScaling } from '@/lib/events/stream-group-scaling';
+import { getGroupHistoryWindow } from '@/lib/history';
+import { groupWindowPoint } from '@/lib/history/group-window';
+import type { KafkaClusterObservation } from '@/lib/observations/kafka';
+import type { RedisObservation } from '@/lib/observations/redis';
+import type { LagboardGauges } from './registry';
+
+// Window reads per scrape run a few at a time, so a cluster with thousands of groups does not
+// open thousands of database queries at once.
+const concurrency = 4;
+
+async function inBatches<Item>(items: readonly Item[], work: (item: Item) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += concurrency) {
+    await Promise.all(items.slice(start, start + concurrency).map(work));
+  }
+}
+
+/** lagboard_group_recommended_members{cluster,group}: the group page's recommendation, for KEDA or an HPA. */
+export async function recordKafkaScaling(gauges: LagboardGauges, observation: KafkaClusterObservation): Promise<void> {
+  const config = getConfig();
+  const lookbackMs = analysisSettingsFrom(config).lookbackMs;
+  const window = getGroupHistoryWindow();
+  const groups = observation.groups.filter((group) => group.committedOffsets.length > 0 || group.members.length > 0);
+  const lags = groupLagsByGroupId(observation);
+  await inBatches(groups, async (group) => {
+    const groupLag = lags.get(group.groupId);
+    if (!groupLag) return;
+    const stored = await window.recentPoints(observation.clusterId, group.groupId, observation.observedAtMs - lookbackMs).catch(() => []);
+    const points = stored.filter((point) => point.observedAtMs < observation.observedAtMs);
+    points.push(groupWindowPoint(groupLag, group.generationOrEpoch, observation.observedAtMs));
+    const scaling = groupScaling(groupLag, points, config.scaling.lagThresholdPerMember);
+    gauges.groupRecommendedMembers.set({ cluster: observation.clusterId, group: group.groupId }, scaling.recommended_members);
+  });
+}
+
+/** lagboard_redis_group_recommended_consumers{stream,consumer_group}. */
+export async function recordRedisScaling(gauges: LagboardGauges, observation: RedisObservation): Promise<void> {
+  const deadConsumerIdleMs = getConfig().streamMonitoring.deadConsumerIdleMs;
+  const groups = observation.streams.flatMap((stream) => stream.groups.map((group) => ({ stream: stream.name, group })));
+  await inBatches(groups, async ({ stream, group }) => {
+    const scaling = await streamGroupScaling(stream, group, deadConsumerIdleMs, observation.observedAtMs);
+    gauges.redisGroupRecommendedConsumers.set({ stream, consumer_group: group.name }, scaling.recommended_consumers);
+  });
+}
