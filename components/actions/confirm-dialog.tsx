@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
  * A modal confirmation on the native <dialog>: focus moves into it, Escape closes it, and the
@@ -16,6 +16,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy, onCon
   onCancel: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
@@ -23,8 +24,8 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy, onCon
     if (!open && element.open) element.close();
   }, [open]);
   return (
-    <dialog ref={dialog} className="card confirm-dialog" aria-labelledby="confirm-title" onCancel={(event) => { event.preventDefault(); onCancel(); }}>
-      <h2 id="confirm-title">{title}</h2>
+    <dialog ref={dialog} className="card confirm-dialog" aria-labelledby={titleId} onCancel={(event) => { event.preventDefault(); onCancel(); }}>
+      <h2 id={titleId}>{title}</h2>
       {children}
       <div className="table-tools">
         <button type="button" onClick={onConfirm} disabled={busy} data-testid="confirm-action">{busy ? 'Working…' : confirmLabel}</button>

@@ -7,6 +7,7 @@ import { getStreamGroupTrend } from '@/lib/history/trend/get-stream-group-trend'
 import { describeError, log } from '@/lib/log';
 import type { RedisStreamGroupObservation } from '@/lib/observations/redis';
 import { findDeadConsumerCandidates } from './dead-consumers';
+import type { GroupDetailJson } from './stream-detail';
 
 /** The stream group's `scaling` object (fields in docs/actions.md). */
 export interface StreamGroupScalingJson {
@@ -38,23 +39,41 @@ async function readLagSamples(stream: string, group: string, nowMs: number): Pro
   }
 }
 
-export function streamGroupLag(group: RedisStreamGroupObservation): number | null {
-  return group.lag ?? group.lagEstimate?.entries ?? null;
+export interface StreamGroupScalingInput {
+  stream: string;
+  group: string;
+  /** Redis's lag or Lagboard's count; null when neither is known. */
+  lag: number | null;
+  pending: number;
+  consumers: ReadonlyArray<{ pending: number; dead: boolean }>;
+  nowMs: number;
 }
 
-export async function streamGroupScaling(stream: string, group: RedisStreamGroupObservation, deadConsumerIdleMs: number, nowMs: number): Promise<StreamGroupScalingJson> {
+/** From an observation's group (the metrics): dead consumers judged with DEAD_CONSUMER_IDLE_MS. */
+export function scalingInputOf(stream: string, group: RedisStreamGroupObservation, deadConsumerIdleMs: number, nowMs: number): StreamGroupScalingInput {
+  const dead = new Set(findDeadConsumerCandidates(group.consumers, deadConsumerIdleMs).map((consumer) => consumer.name));
+  return {
+    stream,
+    group: group.name,
+    lag: group.lag ?? group.lagEstimate?.entries ?? null,
+    pending: group.pending,
+    consumers: group.consumers.map((consumer) => ({ pending: consumer.pending, dead: dead.has(consumer.name) })),
+    nowMs,
+  };
+}
+
+export async function streamGroupScaling(input: StreamGroupScalingInput): Promise<StreamGroupScalingJson> {
   const threshold = getConfig().scaling.lagThresholdPerMember;
-  const dead = findDeadConsumerCandidates(group.consumers, deadConsumerIdleMs);
-  const lag = streamGroupLag(group);
-  const samples = await readLagSamples(stream, group.name, nowMs);
+  const dead = input.consumers.filter((consumer) => consumer.dead);
+  const samples = await readLagSamples(input.stream, input.group, input.nowMs);
   // The current reading ends the series, so growth covers up to now.
   const recommendation = recommendRedisConsumers({
-    lag,
-    pending: group.pending,
+    lag: input.lag,
+    pending: input.pending,
     pendingOnDeadConsumers: dead.reduce((total, consumer) => total + consumer.pending, 0),
-    consumerCount: group.consumerCount,
+    consumerCount: input.consumers.length,
     deadConsumerCount: dead.length,
-    lagSamples: [...samples, { observedAtMs: nowMs, lag }],
+    lagSamples: [...samples, { observedAtMs: input.nowMs, lag: input.lag }],
     lagThresholdPerMember: threshold,
   });
   return {
@@ -67,5 +86,17 @@ export async function streamGroupScaling(stream: string, group: RedisStreamGroup
     recommended_consumers: recommendation.recommendedConsumers,
     lag_threshold_per_member: threshold,
     reason: recommendation.reason,
+  };
+}
+
+/** From a group of the stream detail (the stream page and the group API). */
+export function scalingInputOfDetail(stream: string, group: GroupDetailJson, nowMs: number): StreamGroupScalingInput {
+  return {
+    stream,
+    group: group.name,
+    lag: group.lag < 0 ? null : group.lag,
+    pending: group.pending,
+    consumers: group.consumers.map((consumer) => ({ pending: consumer.pending, dead: consumer.dead_candidate })),
+    nowMs,
   };
 }

@@ -3,7 +3,7 @@ import { groupLagsByGroupId } from '@/lib/analysis';
 import { getConfig } from '@/lib/config';
 import { analysisSettingsFrom } from '@/lib/consumers/analysis-settings';
 import { groupScaling } from '@/lib/consumers/group-scaling';
-import { streamGroupScaling } from '@/lib/events/stream-group-scaling';
+import { scalingInputOf, streamGroupScaling } from '@/lib/events/stream-group-scaling';
 import { getGroupHistoryWindow } from '@/lib/history';
 import { groupWindowPoint } from '@/lib/history/group-window';
 import type { KafkaClusterObservation } from '@/lib/observations/kafka';
@@ -43,7 +43,7 @@ export async function recordRedisScaling(gauges: LagboardGauges, observation: Re
   const deadConsumerIdleMs = getConfig().streamMonitoring.deadConsumerIdleMs;
   const groups = observation.streams.flatMap((stream) => stream.groups.map((group) => ({ stream: stream.name, group })));
   await inBatches(groups, async ({ stream, group }) => {
-    const scaling = await streamGroupScaling(stream, group, deadConsumerIdleMs, observation.observedAtMs);
+    const scaling = await streamGroupScaling(scalingInputOf(stream, group, deadConsumerIdleMs, observation.observedAtMs));
     gauges.redisGroupRecommendedConsumers.set({ stream, consumer_group: group.name }, scaling.recommended_consumers);
   });
 }

@@ -5,6 +5,7 @@ import { decodedSegmentsAfter } from '@/lib/events/path-segments';
 import { groupPathParameter, queryObject, streamDetailQuery } from '@/lib/events/query';
 import { detailOptionsFromConfig, readObservation } from '@/lib/events/read-observation';
 import { buildGroupDetail } from '@/lib/events/stream-detail';
+import { scalingInputOfDetail, streamGroupScaling } from '@/lib/events/stream-group-scaling';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,5 +19,5 @@ export const GET = withAuth<{ stream: string; group: string }>(async ({ request,
   if (!detail) {
     throw notFound(`Group "${consumerGroup}" of stream "${streamName}" is not observed`);
   }
-  return detail;
+  return { ...detail, scaling: await streamGroupScaling(scalingInputOfDetail(streamName, detail, Date.now())) };
 });
