@@ -34,6 +34,8 @@ const signedInPages: AuditedPage[] = [
   { name: 'API tokens', path: '/settings/tokens', heading: 'API tokens', loaded: (page) => page.getByRole('table') },
   { name: 'teams', path: '/settings/teams', heading: 'Teams', loaded: (page) => page.getByTestId('teams') },
   { name: 'share links', path: '/settings/share-links', heading: 'Share links', loaded: (page) => page.getByTestId('share-links') },
+  { name: 'audit log', path: '/settings/audit', heading: 'Audit log' },
+  { name: 'stopped group with actions', path: groupPath(group('audit-archiver-stopped')), heading: group('audit-archiver-stopped'), loaded: (page) => page.getByRole('region', { name: 'Actions' }) },
   { name: 'not found', path: groupPath(group('no-such-group')), heading: 'Not found', loaded: (page) => page.getByTestId('not-found') },
 ];
 
