@@ -8,6 +8,7 @@ import { getGroupHistoryWindow } from '@/lib/history';
 import { groupWindowPoint } from '@/lib/history/group-window';
 import type { KafkaClusterObservation } from '@/lib/observations/kafka';
 import type { RedisObservation } from '@/lib/observations/redis';
+import { TtlCache } from '@/lib/cache/ttl-cache';
 import type { LagboardGauges } from './registry';
 
 // Window reads per scrape run a few at a time, so a cluster with thousands of groups does not
@@ -20,8 +21,27 @@ async function inBatches<Item>(items: readonly Item[], work: (item: Item) => Pro
   }
 }
 
+// One window read per group is a database query each; the history changes once per snapshot, so
+// the recommendations of a cluster are computed at most once per SNAPSHOT_INTERVAL_MS (or per source
+// cache TTL, whichever is longer), whatever the scrape interval and the number of scrapers.
+const cacheStore = globalThis as unknown as { lagboardScalingCache?: TtlCache<Map<string, number>> };
+
+function scalingCache(): TtlCache<Map<string, number>> {
+  const config = getConfig();
+  cacheStore.lagboardScalingCache ??= new TtlCache(Math.max(config.sourceCacheTtlMs, config.history.snapshotIntervalMs));
+  return cacheStore.lagboardScalingCache;
+}
+
 /** lagboard_group_recommended_members{cluster,group}: the group page's recommendation, for KEDA or an HPA. */
 export async function recordKafkaScaling(gauges: LagboardGauges, observation: KafkaClusterObservation): Promise<void> {
+  const recommended = await scalingCache().get(observation.clusterId, () => computeKafkaScaling(observation));
+  for (const [groupId, members] of recommended) {
+    gauges.groupRecommendedMembers.set({ cluster: observation.clusterId, group: groupId }, members);
+  }
+}
+
+async function computeKafkaScaling(observation: KafkaClusterObservation): Promise<Map<string, number>> {
+  const recommended = new Map<string, number>();
   const config = getConfig();
   const lookbackMs = analysisSettingsFrom(config).lookbackMs;
   const window = getGroupHistoryWindow();
@@ -33,9 +53,9 @@ export async function recordKafkaScaling(gauges: LagboardGauges, observation: Ka
     const stored = await window.recentPoints(observation.clusterId, group.groupId, observation.observedAtMs - lookbackMs).catch(() => []);
     const points = stored.filter((point) => point.observedAtMs < observation.observedAtMs);
     points.push(groupWindowPoint(groupLag, group.generationOrEpoch, observation.observedAtMs));
-    const scaling = groupScaling(groupLag, points, config.scaling.lagThresholdPerMember);
-    gauges.groupRecommendedMembers.set({ cluster: observation.clusterId, group: group.groupId }, scaling.recommended_members);
+    recommended.set(group.groupId, groupScaling(groupLag, points, config.scaling.lagThresholdPerMember).recommended_members);
   });
+  return recommended;
 }
 
 /** lagboard_redis_group_recommended_consumers{stream,consumer_group}. */
