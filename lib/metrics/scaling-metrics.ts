@@ -60,10 +60,20 @@ async function computeKafkaScaling(observation: KafkaClusterObservation): Promis
 
 /** lagboard_redis_group_recommended_consumers{stream,consumer_group}. */
 export async function recordRedisScaling(gauges: LagboardGauges, observation: RedisObservation): Promise<void> {
+  const recommended = await scalingCache().get('\u0000redis', () => computeRedisScaling(observation));
+  for (const [key, consumers] of recommended) {
+    const [stream = '', consumerGroup = ''] = key.split('\u0000');
+    gauges.redisGroupRecommendedConsumers.set({ stream, consumer_group: consumerGroup }, consumers);
+  }
+}
+
+async function computeRedisScaling(observation: RedisObservation): Promise<Map<string, number>> {
   const deadConsumerIdleMs = getConfig().streamMonitoring.deadConsumerIdleMs;
   const groups = observation.streams.flatMap((stream) => stream.groups.map((group) => ({ stream: stream.name, group })));
+  const recommended = new Map<string, number>();
   await inBatches(groups, async ({ stream, group }) => {
     const scaling = await streamGroupScaling(scalingInputOf(stream, group, deadConsumerIdleMs, observation.observedAtMs));
-    gauges.redisGroupRecommendedConsumers.set({ stream, consumer_group: group.name }, scaling.recommended_consumers);
+    recommended.set(`${stream}\u0000${group.name}`, scaling.recommended_consumers);
   });
+  return recommended;
 }
