@@ -174,6 +174,30 @@ describe('POST /consumers/groups/{group_id}/offsets/reset', () => {
   });
 });
 
+describe('a KIP-848 consumer group', () => {
+  it('is reset once its member has left, as a classic group is', async () => {
+    const consumerGroup = uniqueName('actions-kip848');
+    const member = await startConsumerMember({ brokers: testKafkaBrokers, groupId: consumerGroup, topics: [topic], groupProtocol: 'consumer', clientId: 'actions-kip848-client', commitIntervalMs: 200 });
+    try {
+      await waitForMembers(consumerGroup);
+      const refused = await reset(consumerGroup, { topic, to: { earliest: true }, dry_run: false });
+      expect(refused.status).toBe(409);
+      expect(JSON.stringify(refused.body)).toContain('actions-kip848-client');
+    } finally {
+      await member.stop();
+    }
+    // The member left: the group is Empty and its committed offsets can be moved.
+    let response = await reset(consumerGroup, { topic, to: { earliest: true }, dry_run: false });
+    for (let attempt = 0; response.status === 409 && attempt < 30; attempt += 1) {
+      await sleep(1_000);
+      response = await reset(consumerGroup, { topic, to: { earliest: true }, dry_run: false });
+    }
+    expect(response.status).toBe(200);
+    const tool = await toolOffsets(consumerGroup);
+    expect([0, 1, 2].map((partition) => [tool[partition]?.current, tool[partition]?.lag])).toEqual([['0', '30'], ['0', '30'], ['0', '30']]);
+  });
+});
+
 describe('DELETE /consumers/groups/{group_id}/offsets and /consumers/groups/{group_id}', () => {
   it('deletes the offsets of one topic; the other topic keeps its offsets', async () => {
     const response = await callRoute(deleteOffsetsRoute, {
