@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { test, expect } from '@playwright/test';
-import { e2eTopicPrefix } from '../e2e-env';
+import { e2eServerEnvironment, e2eTopicPrefix } from '../e2e-env';
 
 // The demo's stopped group reset to latest from the group page, as an operator would: preview,
 // confirm, then the page's own figures. The demo producer keeps writing to the group's topic, so
@@ -55,4 +56,34 @@ test('the stream page offers the Redis actions, and a preview of moving the grou
   await actions.getByRole('button', { name: 'Preview' }).first().click();
   await expect(actions).toContainText('lag');
   await expect(actions).toContainText('→ 0 entries');
+});
+
+test('a viewer sees no action controls and gets 403 from the action API', async ({ browser }) => {
+  const viewer = { username: `actions-viewer-${Date.now().toString(36)}`, password: 'viewer-password' };
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/create-user.ts', viewer.username, viewer.password, 'viewer'], {
+    env: { ...process.env, ...e2eServerEnvironment },
+    stdio: 'pipe',
+  });
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('Username').fill(viewer.username);
+  await page.getByLabel('Password').fill(viewer.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+
+  await page.goto(groupPath);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(groupId);
+  await expect(page.getByTestId('recommended-members')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Actions' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Preview' })).toHaveCount(0);
+  const response = await page.request.post(`/api/v1/consumers/groups/${encodeURIComponent(groupId)}/offsets/reset?cluster_id=test`, {
+    data: { topic: `${e2eTopicPrefix}-audit`, to: { earliest: true }, dry_run: false },
+  });
+  expect(response.status()).toBe(403);
+  expect((await response.json()).error.code).toBe('forbidden');
+  await page.goto(`/streams/${encodeURIComponent('events:ticket')}`);
+  await expect(page.getByTestId('stream-scaling').first()).toBeVisible();
+  await expect(page.getByTestId('stream-actions')).toHaveCount(0);
+  await context.close();
 });
