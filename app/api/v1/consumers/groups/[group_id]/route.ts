@@ -1,4 +1,5 @@
 import { withAuth } from '@/lib/api/with-auth';
+import { groupDeleteResponseSchema } from '@/lib/actions/api-schemas';
 import { deleteKafkaGroup } from '@/lib/actions/kafka-delete-group';
 import { assertCanView } from '@/lib/teams/visibility';
 import { getGroupDetail } from '@/lib/consumers/get-group-detail';
@@ -19,5 +20,5 @@ export const DELETE = withAuth<{ group_id: string }>(async ({ params, searchPara
   const clusterId = resolveClusterId(searchParams);
   const { group_id: groupId } = groupPathParameters.parse(params);
   await assertCanView(principal, 'kafka_group', groupId, clusterId);
-  return deleteKafkaGroup(principal, clusterId, groupId);
+  return groupDeleteResponseSchema.parse(await deleteKafkaGroup(principal, clusterId, groupId));
 });

@@ -1,5 +1,5 @@
 import { withAuth } from '@/lib/api/with-auth';
-import { deleteOffsetsQuerySchema } from '@/lib/actions/api-schemas';
+import { deleteOffsetsQuerySchema, offsetsDeleteResponseSchema } from '@/lib/actions/api-schemas';
 import { deleteKafkaGroupOffsets } from '@/lib/actions/kafka-delete-group';
 import { clusterIdFrom } from '@/lib/actions/request-parsing';
 import { groupPathParameters } from '@/lib/consumers/query';
@@ -14,5 +14,5 @@ export const DELETE = withAuth<{ group_id: string }>(async ({ params, searchPara
   const { group_id: groupId } = groupPathParameters.parse(params);
   await assertCanView(principal, 'kafka_group', groupId, clusterId);
   const partitions = query.partitions ? query.partitions.split(',').map(Number) : null;
-  return deleteKafkaGroupOffsets(principal, clusterId, groupId, query.topic, partitions);
+  return offsetsDeleteResponseSchema.parse(await deleteKafkaGroupOffsets(principal, clusterId, groupId, query.topic, partitions));
 });

@@ -1,5 +1,5 @@
 import { withAuth } from '@/lib/api/with-auth';
-import { actionClusterQuerySchema, offsetResetRequestSchema } from '@/lib/actions/api-schemas';
+import { actionClusterQuerySchema, offsetResetRequestSchema, offsetResetResponseSchema } from '@/lib/actions/api-schemas';
 import { resetGroupOffsets } from '@/lib/actions/kafka-reset-offsets';
 import { clusterIdFrom, parseJsonBody } from '@/lib/actions/request-parsing';
 import { groupPathParameters } from '@/lib/consumers/query';
@@ -13,5 +13,5 @@ export const POST = withAuth<{ group_id: string }>(async ({ request, params, sea
   const { group_id: groupId } = groupPathParameters.parse(params);
   const body = await parseJsonBody(request, offsetResetRequestSchema);
   await assertCanView(principal, 'kafka_group', groupId, clusterId);
-  return resetGroupOffsets(principal, clusterId, groupId, body);
+  return offsetResetResponseSchema.parse(await resetGroupOffsets(principal, clusterId, groupId, body));
 });

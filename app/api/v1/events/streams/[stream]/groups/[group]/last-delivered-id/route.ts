@@ -1,5 +1,5 @@
 import { withAuth } from '@/lib/api/with-auth';
-import { setIdRequestSchema } from '@/lib/actions/api-schemas';
+import { setIdRequestSchema, setIdResponseSchema } from '@/lib/actions/api-schemas';
 import { parseJsonBody, streamPathNames } from '@/lib/actions/request-parsing';
 import { setStreamGroupId } from '@/lib/actions/redis-set-id';
 import { groupPathParameter } from '@/lib/events/query';
@@ -13,5 +13,5 @@ export const POST = withAuth<{ stream: string; group: string }>(async ({ request
   groupPathParameter.parse({ group });
   const body = await parseJsonBody(request, setIdRequestSchema);
   await assertCanView(principal, 'redis_stream', stream, null);
-  return setStreamGroupId(principal, stream, group, body.id, body.dry_run);
+  return setIdResponseSchema.parse(await setStreamGroupId(principal, stream, group, body.id, body.dry_run));
 });

@@ -1,5 +1,5 @@
 import { withAuth } from '@/lib/api/with-auth';
-import { deleteConsumerQuerySchema } from '@/lib/actions/api-schemas';
+import { deleteConsumerQuerySchema, deleteConsumerResponseSchema } from '@/lib/actions/api-schemas';
 import { deleteStreamConsumer } from '@/lib/actions/redis-pending-actions';
 import { streamPathNames } from '@/lib/actions/request-parsing';
 import { groupName, groupPathParameter } from '@/lib/events/query';
@@ -14,5 +14,5 @@ export const DELETE = withAuth<{ stream: string; group: string; consumer: string
   const consumerName = groupName.parse(consumer ?? '');
   const { force } = deleteConsumerQuerySchema.parse(Object.fromEntries(searchParams));
   await assertCanView(principal, 'redis_stream', stream, null);
-  return deleteStreamConsumer(principal, stream, group, consumerName, force === 'true');
+  return deleteConsumerResponseSchema.parse(await deleteStreamConsumer(principal, stream, group, consumerName, force === 'true'));
 });

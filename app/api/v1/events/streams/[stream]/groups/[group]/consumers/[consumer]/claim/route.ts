@@ -1,5 +1,5 @@
 import { withAuth } from '@/lib/api/with-auth';
-import { claimRequestSchema } from '@/lib/actions/api-schemas';
+import { claimRequestSchema, pendingActionResponseSchema } from '@/lib/actions/api-schemas';
 import { runPendingAction } from '@/lib/actions/redis-pending-actions';
 import { parseJsonBody, streamPathNames } from '@/lib/actions/request-parsing';
 import { groupName, groupPathParameter } from '@/lib/events/query';
@@ -14,7 +14,7 @@ export const POST = withAuth<{ stream: string; group: string; consumer: string }
   const consumerName = groupName.parse(consumer ?? '');
   const body = await parseJsonBody(request, claimRequestSchema);
   await assertCanView(principal, 'redis_stream', stream, null);
-  return runPendingAction(principal, {
+  return pendingActionResponseSchema.parse(await runPendingAction(principal, {
     stream, group, consumer: consumerName, action: 'claim', toConsumer: body.to_consumer, minIdleMs: body.min_idle_ms, dryRun: body.dry_run,
-  });
+  }));
 });
