@@ -83,6 +83,9 @@ export const settingsSchema = z.object({
   REBALANCE_SCORE_MIN: integerSetting(70, 0, 100),
   FAIRNESS_GINI_MAX: ratioSetting(0.3),
   STUCK_DETECTION_WINDOW_S: integerSetting(300, 1, 86_400),
+  // Lag one member (Kafka) or consumer (Redis) is expected to hold: the scaling recommendation's
+  // KEDA-style lagThreshold. 1000 = the SLO threshold's default, so each member's share stays within it.
+  SCALING_LAG_THRESHOLD_PER_MEMBER: integerSetting(1000, 1, Number.MAX_SAFE_INTEGER),
   SLO_TOPIC_THRESHOLDS: topicThresholdsSetting,
   // The in-memory window of recent observations per Kafka group (Burrow status, stuck, rebalances).
   GROUP_WINDOW_MAX_POINTS: integerSetting(60, 2, 10_000),

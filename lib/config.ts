@@ -65,6 +65,8 @@ export interface LagboardConfig {
     pollIntervalMs: number;
     channelConcurrency: number;
   };
+  /** The scaling recommendation (lib/analysis/kafka-scaling.ts, redis-scaling.ts). */
+  scaling: { lagThresholdPerMember: number };
   thresholds: {
     sloThresholdP95Lag: number;
     /** Per-topic lag thresholds; topics not listed use sloThresholdP95Lag. */
@@ -142,6 +144,7 @@ function toConfig(settings: Settings): LagboardConfig {
       pollIntervalMs: settings.NOTIFY_POLL_INTERVAL_MS,
       channelConcurrency: settings.NOTIFY_CHANNEL_CONCURRENCY,
     },
+    scaling: { lagThresholdPerMember: settings.SCALING_LAG_THRESHOLD_PER_MEMBER },
     thresholds: {
       sloThresholdP95Lag: settings.SLO_THRESHOLD_P95_LAG,
       sloTopicThresholds: settings.SLO_TOPIC_THRESHOLDS,

@@ -43,6 +43,8 @@ const signedInPages: AuditedPage[] = [
     heading: 'Alert channels',
     loaded: (page) => page.getByRole('table', { name: /^Deliveries of / }),
   },
+  { name: 'audit log', path: '/settings/audit', heading: 'Audit log' },
+  { name: 'stopped group with actions', path: groupPath(group('audit-archiver-stopped')), heading: group('audit-archiver-stopped'), loaded: (page) => page.getByRole('region', { name: 'Actions' }) },
   { name: 'not found', path: groupPath(group('no-such-group')), heading: 'Not found', loaded: (page) => page.getByTestId('not-found') },
 ];
 

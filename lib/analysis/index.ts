@@ -70,3 +70,21 @@ export {
   type StreamLagThresholds,
 } from './stream-health';
 export { estimateTimeLagSeconds, type LogEndOffsetPoint, type TimeLagEstimate, type TimeLagMethod } from './time-lag';
+export {
+  OffsetResetPlanError,
+  planOffsetReset,
+  type OffsetResetPartitionInput,
+  type OffsetResetPartitionPlan,
+  type OffsetResetTarget,
+} from './offset-reset-plan';
+export {
+  DEFAULT_HOT_PARTITION_SHARE,
+  formatDuration,
+  recommendKafkaMembers,
+  type KafkaScalingInput,
+  type KafkaScalingRecommendation,
+  type ScalingPartitionInput,
+  type ScalingTrend,
+} from './kafka-scaling';
+export { recommendRedisConsumers, type RedisScalingInput, type RedisScalingRecommendation } from './redis-scaling';
+export { ratePerSecond, sumRates, type OffsetSample } from './scaling-rates';

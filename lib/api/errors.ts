@@ -34,6 +34,7 @@ export class ApiError extends Error {
 }
 
 export const notFound = (message: string) => new ApiError(404, 'not_found', message);
+export const conflict = (message: string, details?: unknown) => new ApiError(409, 'conflict', message, details);
 export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'invalid_request', message, details);
 
 /** Seconds a client should wait before asking again while the database is down. */

@@ -7,3 +7,13 @@ export type {
   KafkaMemberObservation,
   KafkaTopicObservation,
 } from '@/lib/observations/kafka';
+export {
+  commitGroupOffsets,
+  deleteGroup,
+  deleteGroupOffsets,
+  KafkaAdminError,
+  openAdminContext,
+  readOffsetsForTimestamp,
+  type AdminContext,
+  type PartitionOffset,
+} from './group-admin';

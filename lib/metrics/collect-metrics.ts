@@ -9,6 +9,7 @@ import { getRedisObservation } from '@/lib/sources/redis';
 import { isKafkaClusterUp, recordKafkaObservation } from './kafka-metrics';
 import { recordRedisObservation } from './redis-metrics';
 import { createMetricsRegistry } from './registry';
+import { recordKafkaScaling, recordRedisScaling } from './scaling-metrics';
 import { getLatestTimeLags } from '@/lib/history';
 import { sourceFetchCounts } from '@/lib/sources/fetch-count';
 import { Counter } from 'prom-client';
@@ -91,5 +92,12 @@ export async function collectMetrics(scope: TeamScope = unrestrictedScope): Prom
     registers: [registry],
   });
   for (const { source, caller, count } of sourceFetchCounts()) fetches.inc({ source, caller }, count);
+  // The scaling recommendations read history; a failure leaves them out, never the scrape.
+  await Promise.all([
+    ...kafka.map((observation) => observation && recordKafkaScaling(gauges, observation).catch((error: unknown) => {
+      log.warn('metrics.scaling_unavailable', { cluster: observation.clusterId, reason: describeError(error) });
+    })),
+    redis && recordRedisScaling(gauges, redis).catch((error: unknown) => log.warn('metrics.scaling_unavailable', { source: 'redis', reason: describeError(error) })),
+  ]);
   return { text: await registry.metrics(), contentType: registry.contentType };
 }

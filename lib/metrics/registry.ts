@@ -38,6 +38,8 @@ const definitions = {
   kafkaTopicMaxLag: ['lagboard_kafka_consumer_group_topic_max_lag', 'Largest partition lag of the group on the topic', kafkaLabels],
   // Declared now so dashboards and rules can name it; it has samples once time lag is computed.
   kafkaTopicLagSeconds: ['lagboard_kafka_consumer_group_topic_lag_seconds', 'Time the group is behind on the topic, seconds (largest partition; from the collector snapshots, absent before two snapshots)', kafkaLabels],
+  groupRecommendedMembers: ['lagboard_group_recommended_members', 'Members the Kafka group needs: ceil(lag of partitions that move / SCALING_LAG_THRESHOLD_PER_MEMBER), at most its partitions (KEDA-style; docs/actions.md)', ['cluster', 'group']],
+  redisGroupRecommendedConsumers: ['lagboard_redis_group_recommended_consumers', 'Consumers the stream group needs: ceil((lag + pending on live consumers) / SCALING_LAG_THRESHOLD_PER_MEMBER), more when its lag grows (docs/actions.md)', groupLabels],
   sourceUp: ['lagboard_source_up', '1 when the source could be observed for this scrape, else 0', ['source', 'cluster']],
   seriesDropped: ['lagboard_metrics_series_dropped', 'Series left out of this scrape by a cardinality cap', ['series']],
   heapUsed: ['lagboard_process_heap_used_bytes', 'V8 heap in use by this dashboard process (process.memoryUsage().heapUsed), next to the resident memory the OS reports', []],

@@ -10,3 +10,15 @@ export {
   type RedisStreamGroupLag,
 } from './observe-group-lag';
 export { RedisUnavailableError, type RedisUnavailableReason } from './errors';
+export {
+  acknowledgeEntries,
+  claimEntries,
+  countEntriesAfter,
+  deleteConsumer,
+  readConsumerPendingIds,
+  readGroupPosition,
+  RedisGroupNotFoundError,
+  setGroupLastDeliveredId,
+  type GroupPosition,
+  type StreamPosition,
+} from './group-admin';

@@ -48,3 +48,8 @@ export function getKafkaObservation(clusterId: string): Promise<KafkaClusterObse
   const cluster = findKafkaCluster(clusterId);
   return cache().get(cluster.id, () => observeAndRecord(cluster));
 }
+
+/** After an operator action: the next page or API call reads the cluster afresh and shows the result. */
+export function invalidateKafkaObservation(clusterId: string): void {
+  cache().invalidate(clusterId);
+}

@@ -60,3 +60,9 @@ export function getRedisGroupLagObservation(consumerGroup: string, withConsumers
     return observeConfiguredGroupLag(consumerGroup, withConsumers);
   });
 }
+
+/** After an operator action on a stream group: every cached Redis observation is read afresh. */
+export function invalidateRedisObservations(): void {
+  cache().invalidate();
+  groupLagCache().invalidate();
+}

@@ -9,6 +9,7 @@ import { commitOffsetsWithoutMembers, ensureTopics, produceMessages } from '@/li
 import type { GroupListJson } from '@/lib/consumers/group-list-view';
 import type { GroupDetailJson } from '@/lib/consumers/group-detail-view';
 import type { GroupHealthJson } from '@/lib/consumers/group-health-view';
+import type { GroupScalingJson } from '@/lib/consumers/group-scaling';
 import type { TopicConsumersJson } from '@/lib/consumers/topic-consumers-view';
 import type { TopicDetailJson } from '@/lib/consumers/topic-detail-view';
 import { callRoute, createTestToken } from '../support/api-client';
@@ -118,14 +119,16 @@ describe('GET /api/v1/consumers/groups/{group_id}/health', () => {
   it('gives the ConsumerHealthSummary with lag metrics, Burrow status and stuck partitions', async () => {
     const response = await callRoute(groupHealthRoute, { path: groupPath(oddGroupId, '/health'), params: { group_id: oddGroupId }, token });
     expect(response.status).toBe(200);
-    const body = response.body as GroupHealthJson;
+    const body = response.body as GroupHealthJson & { scaling: GroupScalingJson };
     expect(Object.keys(body).sort()).toEqual([
       'burrow', 'cluster_id', 'errors', 'fairness_gini', 'group_id', 'health', 'lag_metrics', 'observed_at', 'rebalance_count', 'rebalance_score',
-      'recommendation', 'slo_compliance', 'state', 'status', 'stuck_count', 'stuck_partitions', 'thresholds', 'window',
+      'recommendation', 'scaling', 'slo_compliance', 'state', 'status', 'stuck_count', 'stuck_partitions', 'thresholds', 'window',
     ]);
     // Per-topic threshold 5: lag 20 misses it, lag 0 meets it -> 0.5. No members: no Gini.
     expect(body).toMatchObject({ group_id: oddGroupId, state: 'Empty', slo_compliance: 0.5, fairness_gini: null, stuck_count: 0, health: 'critical' });
     expect(body.recommendation).toContain('restart the stopped consumers');
+    // KEDA-style sizing: lag 20 at 1,000 per member -> 1 member for a group that has none.
+    expect(body.scaling).toMatchObject({ total_lag: 20, current_members: 0, partition_count: 2, recommended_members: 1, lag_threshold_per_member: 1000, stuck_partitions: [] });
     expect(body.thresholds.slo_topic_thresholds).toEqual({ [topic]: 5 });
     expect(Object.keys(body.burrow).sort()).toEqual(['complete', 'maxlag', 'partition_count', 'partitions', 'status', 'total_lag']);
     expect(body.burrow.partitions.map((partition) => partition.partition)).toEqual([0, 1]);

@@ -47,6 +47,7 @@ const scalarFieldsByModel: Record<ModelName, Record<string, string>> = {
   AlertRuleSetting: Prisma.AlertRuleSettingScalarFieldEnum,
   AlertChannel: Prisma.AlertChannelScalarFieldEnum,
   AlertDelivery: Prisma.AlertDeliveryScalarFieldEnum,
+  AuditEntry: Prisma.AuditEntryScalarFieldEnum,
 };
 
 interface Delegate {
@@ -82,6 +83,7 @@ function readers(prisma: DatabaseClient): Record<ModelName, Pick<Delegate, 'find
     AlertRuleSetting: prisma.alertRuleSetting,
     AlertChannel: prisma.alertChannel,
     AlertDelivery: prisma.alertDelivery,
+    AuditEntry: prisma.auditEntry,
   };
 }
 

@@ -141,6 +141,8 @@ describe('GET /api/v1/events/streams/{stream}/groups/{group}', () => {
     const response = await callRoute(groupRoute, { path, params: { stream: encodeURIComponent(odd), group: 'workers' }, token });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ stream: odd, name: 'workers', pending: 3, dead_consumer_candidates: ['stalled'] });
+    // The dead consumer's entries are left out of the sizing and named in the reason.
+    expect((response.body as { scaling: { reason: string; recommended_consumers: number } }).scaling.reason).toContain('dead consumer');
 
     const unknown = await callRoute(groupRoute, { path: `${streamPath(odd)}/groups/${encodeURIComponent('no such:group')}`, params: { stream: 'x', group: 'x' }, token });
     expect(unknown.status).toBe(404);

@@ -24,6 +24,7 @@ export default async function SettingsPage() {
           {principal.role === 'admin' ? <li><Link href="/settings/teams">Teams</Link> — ownership patterns, members and thresholds</li> : null}
           <li><Link href="/settings/alert-rules">Alert rules</Link> — thresholds, durations and severities, per team, topic and stream</li>
           {principal.role === 'admin' ? <li><Link href="/settings/alert-channels">Alert channels</Link> — where alert notifications go (webhook, Slack)</li> : null}
+          {principal.role === 'admin' ? <li><Link href="/settings/audit">Audit log</Link> — every operator action and refused attempt</li> : null}
         </ul>
       </section>
     </>

@@ -11,6 +11,11 @@ import { hasRole } from '@/lib/auth/roles';
 import { refreshIntervalSecondsOf } from '@/lib/auth/user-preferences';
 import { buildStreamLiveUpdate } from '@/lib/events/stream-live-update';
 import { LiveStreamPanel } from '@/components/streams/live-stream-panel';
+import { StreamGroupActions } from '@/components/actions/stream-group-actions';
+import { StreamScaling } from '@/components/actions/stream-scaling';
+import { AuditTable } from '@/components/actions/audit-table';
+import { listAuditEntries } from '@/lib/actions/list-audit-entries';
+import { scalingInputOfDetail, streamGroupScaling } from '@/lib/events/stream-group-scaling';
 
 import { decodePathSegment } from '@/lib/decode-path-segment';
 import { countFiringAlerts, firingAlertsHref } from '@/lib/alerts/firing-counts';
@@ -37,6 +42,10 @@ export default async function StreamPage({ params, searchParams }: Props) {
   });
   const range = parseChartRange((await searchParams).range);
   const firingCount = await countFiringAlerts({ stream: streamName });
+  const canAct = hasRole(principal.role, 'operator');
+  const nowMs = Date.parse(detail.observed_at);
+  const scalings = await Promise.all(detail.consumer_groups.map((group) => streamGroupScaling(scalingInputOfDetail(detail.name, group, nowMs))));
+  const audit = canAct ? await listAuditEntries(principal, { stream: detail.name, limit: 20 }) : null;
   return (
     <>
       <p className="muted"><Link href="/streams">Redis streams</Link> ›</p>
@@ -55,7 +64,7 @@ export default async function StreamPage({ params, searchParams }: Props) {
       <LiveStreamPanel streamName={detail.name} initial={buildStreamLiveUpdate(detail)}
         refreshIntervalSeconds={await refreshIntervalSecondsOf(principal.userId)} />
       {detail.consumer_groups.length === 0 ? <p className="muted">No consumer groups read this stream.</p> : null}
-      {detail.consumer_groups.map((group) => (
+      {detail.consumer_groups.map((group, groupIndex) => (
         <section className="card" key={group.name} data-group={group.name} aria-labelledby={`group-${group.name}`}>
           <h2 id={`group-${group.name}`} className="mono">{group.name}</h2>
           {group.error ? <div className="banner" role="alert">{group.error}</div> : null}
@@ -71,7 +80,7 @@ export default async function StreamPage({ params, searchParams }: Props) {
           {group.dead_consumer_candidates.length > 0 ? (
             <div className="banner" role="alert" data-testid="dead-consumers">
               Dead-consumer candidates (idle over {formatDurationMs(detail.dead_consumer_idle_ms)} while holding pending entries): <span className="mono">{group.dead_consumer_candidates.join(', ')}</span>.
-              Claim their entries (XAUTOCLAIM) or restart them.
+              Claim or acknowledge their entries below, or restart them.
             </div>
           ) : null}
           <table className="data">
@@ -88,8 +97,19 @@ export default async function StreamPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
+          {scalings[groupIndex] ? <StreamScaling scaling={scalings[groupIndex]} /> : null}
+          {canAct ? (
+            <StreamGroupActions stream={detail.name} group={group.name} defaultConsumer={group.dead_consumer_candidates[0] ?? null}
+              consumers={group.consumers.map((consumer) => ({ name: consumer.name, pending: consumer.pending }))} />
+          ) : null}
         </section>
       ))}
+      {audit ? (
+        <section className="card" aria-labelledby="stream-audit-heading">
+          <h2 id="stream-audit-heading">Audit log of this stream</h2>
+          <AuditTable entries={audit.entries} showTarget caption={`Actions on ${detail.name}`} />
+        </section>
+      ) : null}
       <p className="muted">Observed {new Date(detail.observed_at).toLocaleTimeString()}.</p>
     </>
   );

@@ -19,6 +19,10 @@ import { chartRanges } from '@/lib/share/chart-binding';
 import { hasRole } from '@/lib/auth/roles';
 import { refreshIntervalSecondsOf } from '@/lib/auth/user-preferences';
 import { PageRefresh } from '@/components/page-refresh';
+import { ScalingCard } from '@/components/actions/scaling-card';
+import { GroupActionsPanel } from '@/components/actions/group-actions-panel';
+import { AuditTable } from '@/components/actions/audit-table';
+import { listAuditEntries } from '@/lib/actions/list-audit-entries';
 
 import { decodePathSegment } from '@/lib/decode-path-segment';
 
@@ -55,6 +59,12 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const markers = [...groupMarkers, ...alertMarkers];
   const refreshIntervalSeconds = await refreshIntervalSecondsOf(principal.userId);
   const basePath = `/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(groupId)}`;
+  const canAct = hasRole(principal.role, 'operator');
+  const actionTopics = detail.topics.map((name) => ({
+    name,
+    partitions: detail.partitions.filter((partition) => partition.topic === name).map((partition) => partition.partition),
+  }));
+  const audit = canAct ? await listAuditEntries(principal, { cluster: clusterId, group: groupId, limit: 20 }) : null;
   return (
     <>
       <p className="muted"><Link href={`/clusters/${encodeURIComponent(clusterId)}/groups`}>Consumer groups of {clusterId}</Link> ›</p>
@@ -82,12 +92,20 @@ export default async function GroupPage({ params, searchParams }: Props) {
       <LiveGroupPanel clusterId={clusterId} groupId={groupId} intervalSeconds={refreshIntervalSeconds}
         initial={{ state: detail.state, member_count: detail.member_count, lag_metrics: metrics, observed_at: detail.observed_at }} />
       <HealthCard health={health} />
+      <ScalingCard scaling={health.scaling} />
       <TrendSection binding={{ kind: 'kafka_group', cluster_id: clusterId, name: groupId, group: null, range }} basePath={basePath}
         markers={markers} canShare={hasRole(principal.role, 'operator')} />
       <h2>Members</h2>
       <MembersTable members={detail.members} groupType={detail.type} />
       <h2>Partitions</h2>
       <PartitionsTable clusterId={clusterId} rows={rows} />
+      {canAct ? <GroupActionsPanel clusterId={clusterId} groupId={groupId} topics={actionTopics} memberCount={detail.member_count} /> : null}
+      {audit ? (
+        <section className="card" aria-labelledby="audit-heading">
+          <h2 id="audit-heading">Audit log of this group</h2>
+          <AuditTable entries={audit.entries} showTarget={false} caption={`Actions on ${groupId}`} />
+        </section>
+      ) : null}
     </>
   );
 }

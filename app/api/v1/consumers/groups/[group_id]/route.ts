@@ -1,4 +1,6 @@
 import { withAuth } from '@/lib/api/with-auth';
+import { groupDeleteResponseSchema } from '@/lib/actions/api-schemas';
+import { deleteKafkaGroup } from '@/lib/actions/kafka-delete-group';
 import { getGroupDetail } from '@/lib/consumers/get-group-detail';
 import { assertConsumersQuery } from '@/lib/consumers/query';
 
@@ -8,4 +10,9 @@ export const dynamic = 'force-dynamic';
 export const GET = withAuth(async ({ searchParams, scope }) => {
   assertConsumersQuery(searchParams);
   return getGroupDetail(scope.clusterId, scope.groupId);
+}, { resource: 'kafka_group' });
+
+// DELETE /api/v1/consumers/groups/{group_id}?cluster_id=: DeleteGroups (operator; empty group only; audited).
+export const DELETE = withAuth(async ({ principal, scope }) => {
+  return groupDeleteResponseSchema.parse(await deleteKafkaGroup(principal, scope.clusterId, scope.groupId));
 }, { resource: 'kafka_group' });

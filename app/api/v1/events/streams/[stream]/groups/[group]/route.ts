@@ -3,6 +3,7 @@ import { withAuth } from '@/lib/api/with-auth';
 import { groupPathParameter, queryObject, streamDetailQuery } from '@/lib/events/query';
 import { detailOptionsFromConfig, readObservation } from '@/lib/events/read-observation';
 import { buildGroupDetail } from '@/lib/events/stream-detail';
+import { scalingInputOfDetail, streamGroupScaling } from '@/lib/events/stream-group-scaling';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,5 +16,5 @@ export const GET = withAuth(async ({ searchParams, scope }) => {
   if (!detail) {
     throw notFound(`Group "${consumerGroup}" of stream "${streamName}" is not observed`);
   }
-  return detail;
+  return { ...detail, scaling: await streamGroupScaling(scalingInputOfDetail(streamName, detail, Date.now())) };
 }, { resource: 'redis_stream' });
