@@ -11,6 +11,7 @@ import { LagSparkline, sparklineChange } from './lag-sparkline';
 
 type GroupListItemJson = GroupListJson['groups'][number];
 import { useConsumerGroups } from '@/lib/swr/use-consumer-groups';
+import { RelativeTime } from '@/components/relative-time';
 
 export const groupHref = (clusterId: string, groupId: string) =>
   `/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(groupId)}`;
@@ -73,12 +74,12 @@ export function GroupsTable({ initial, refreshIntervalSeconds }: { initial: Grou
   if (!columnCache.has(columnKey)) columnCache.set(columnKey, columnsFor(list.cluster_id, spanLabel));
   return (
     <>
-      {error ? <div className="banner" role="alert">Refresh failed: {error.message}. Showing data from {new Date(list.observed_at).toLocaleTimeString()}.</div> : null}
+      {error ? <div className="banner" role="alert">Refresh failed: {error.message}. Showing data from <RelativeTime time={list.observed_at} />.</div> : null}
       {list.errors.map((problem) => <div className="banner" role="alert" key={`${problem.scope}${problem.message}`}><strong>{problem.scope}</strong>: {problem.message}</div>)}
       <p className="muted">
-        Observed {new Date(list.observed_at).toLocaleTimeString()} · refreshes every {refreshIntervalSeconds} s{isValidating ? ' · refreshing…' : ''}
+        Observed <RelativeTime time={list.observed_at} /> · refreshes every {refreshIntervalSeconds} s{isValidating ? ' · refreshing…' : ''}
         {' · '}{list.time_lag_taken_at
-          ? `status, lag in time and trend from the snapshot of ${new Date(list.time_lag_taken_at).toLocaleTimeString()}`
+          ? <>status, lag in time and trend from the snapshot of <RelativeTime time={list.time_lag_taken_at} /></>
           : 'status, lag in time and trend appear once the collector has written snapshots'}
       </p>
       <DataTable

@@ -1,4 +1,5 @@
 import type { GroupHealthJson } from '@/lib/consumers/group-health-view';
+import { RelativeTime } from '@/components/relative-time';
 
 const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
 const healthTone = { healthy: 'ok', warning: 'warn', critical: 'bad' } as const;
@@ -16,7 +17,7 @@ export function HealthCard({ health }: { health: GroupHealthJson }) {
         <div><dt>Fairness (Gini)</dt><dd>{health.fairness_gini === null ? '— (no members)' : health.fairness_gini.toFixed(2)} <span className="muted">0 fair … 1 unfair; maximum {thresholds.fairness_gini_max}</span></dd></div>
         <div><dt>Rebalance score</dt><dd>{health.rebalance_score === null ? '— (needs 2 observations)' : `${health.rebalance_score.toFixed(0)} / 100`} <span className="muted">{health.rebalance_count} rebalances in the window; minimum {thresholds.rebalance_score_min}</span></dd></div>
         <div><dt>Stuck partitions</dt><dd>{health.stuck_count} <span className="muted">lag rising with offsets not moving for {thresholds.stuck_detection_window_seconds} s</span></dd></div>
-        <div><dt>Window</dt><dd>{health.window.point_count} observations{health.window.oldest_at ? ` since ${new Date(health.window.oldest_at).toLocaleTimeString()}` : ''}</dd></div>
+        <div><dt>Window</dt><dd>{health.window.point_count} observations{health.window.oldest_at ? <> since <RelativeTime time={health.window.oldest_at} /></> : ''}</dd></div>
       </dl>
     </section>
   );

@@ -7,6 +7,7 @@ import { listGovernanceAlerts } from '@/lib/consumers/list-alerts';
 import { StateBadge } from '@/components/state-badge';
 import { filterByTeamScope, type TeamScope } from '@/lib/teams/team-scope';
 import Link from 'next/link';
+import { RelativeTime } from '@/components/relative-time';
 
 // The overview answers "what is behind"; the full, searchable list is one click away.
 const overviewGroupLimit = 25;
@@ -93,7 +94,7 @@ export async function KafkaGroupsCard({ clusterId, scope }: { clusterId: string;
       )}
       <p className="muted">
         {groups.length > overviewGroupLimit ? <>The {overviewGroupLimit} groups with the most lag of {groups.length}: <Link href={`/clusters/${encodeURIComponent(clusterId)}/groups`}>all groups</Link>. </> : null}
-        Observed {new Date(observation.observedAtMs).toLocaleTimeString()} with {observation.requestCount} Kafka requests.
+        Observed <RelativeTime time={observation.observedAtMs} /> with {observation.requestCount} Kafka requests.
       </p>
     </section>
   );

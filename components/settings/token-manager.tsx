@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import type { ApiTokenJson } from '@/lib/api/token-json';
+import { RelativeTime } from '@/components/relative-time';
 
 async function readError(response: Response): Promise<string> {
   const body = await response.json().catch(() => null);
@@ -76,8 +77,8 @@ export function TokenManager({ initialTokens }: { initialTokens: ApiTokenJson[] 
               <tr key={token.id}>
                 <td>{token.name}</td>
                 <td className="mono">{token.prefix}…</td>
-                <td>{new Date(token.created_at).toLocaleString()}</td>
-                <td>{token.last_used_at ? new Date(token.last_used_at).toLocaleString() : 'never'}</td>
+                <td><RelativeTime time={token.created_at} /></td>
+                <td>{token.last_used_at ? <RelativeTime time={token.last_used_at} /> : 'never'}</td>
                 <td>{token.revoked_at ? <span className="badge bad">revoked</span> : <span className="badge ok">active</span>}</td>
                 <td>
                   {token.revoked_at ? null : (

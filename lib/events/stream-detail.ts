@@ -88,7 +88,7 @@ export function buildStreamDetail(observation: RedisObservation, streamName: str
     return null;
   }
   return {
-    ...streamSummaryJson(stream, observation.observedAtMs),
+    ...streamSummaryJson(stream, observation.observedAtMs, options),
     consumer_groups: stream.groups.map((group) => groupDetailJson(group, observation.observedAtMs, options)),
     dead_consumer_idle_ms: options.deadConsumerIdleMs,
     observed_at: new Date(observation.observedAtMs).toISOString(),

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { readObservation } from '@/lib/events/read-observation';
+import { detailOptionsFromConfig, readObservation } from '@/lib/events/read-observation';
 import { buildStreamsList } from '@/lib/events/streams-list';
 import { getConfig } from '@/lib/config';
 import { ApiError } from '@/lib/api/errors';
@@ -18,7 +18,7 @@ export default async function StreamsPage() {
   let list;
   try {
     const [observation, scope] = await Promise.all([readObservation(), visibleTeamScope(principal)]);
-    list = buildStreamsList({ ...observation, streams: scopeStreams(observation.streams, scope) });
+    list = buildStreamsList({ ...observation, streams: scopeStreams(observation.streams, scope) }, detailOptionsFromConfig());
   } catch (error) {
     if (error instanceof ApiError) {
       return (<><h1>Redis streams</h1><div className="banner" role="alert">{error.message}. Check REDIS_URL and that Redis is running.</div></>);

@@ -13,6 +13,7 @@ import { buildStreamLiveUpdate } from '@/lib/events/stream-live-update';
 import { LiveStreamPanel } from '@/components/streams/live-stream-panel';
 
 import { decodePathSegment } from '@/lib/decode-path-segment';
+import { RelativeTime } from '@/components/relative-time';
 
 export const dynamic = 'force-dynamic';
 
@@ -86,7 +87,7 @@ export default async function StreamPage({ params, searchParams }: Props) {
           </table>
         </section>
       ))}
-      <p className="muted">Observed {new Date(detail.observed_at).toLocaleTimeString()}.</p>
+      <p className="muted">Observed <RelativeTime time={detail.observed_at} />.</p>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { withAuth } from '@/lib/api/with-auth';
 import { visibleTeamScope } from '@/lib/teams/visibility';
 import { scopeStreams } from '@/lib/teams/scoped-views';
-import { readObservation } from '@/lib/events/read-observation';
+import { detailOptionsFromConfig, readObservation } from '@/lib/events/read-observation';
 import { buildStreamsList } from '@/lib/events/streams-list';
 
 export const dynamic = 'force-dynamic';
@@ -9,5 +9,5 @@ export const dynamic = 'force-dynamic';
 // Seed 001's GET /events/streams: every observed stream (configured and discovered).
 export const GET = withAuth(async ({ principal }) => {
   const [observation, scope] = await Promise.all([readObservation(), visibleTeamScope(principal)]);
-  return buildStreamsList({ ...observation, streams: scopeStreams(observation.streams, scope) });
+  return buildStreamsList({ ...observation, streams: scopeStreams(observation.streams, scope) }, detailOptionsFromConfig());
 });

@@ -18,6 +18,7 @@ import { refreshIntervalSecondsOf } from '@/lib/auth/user-preferences';
 import { PageRefresh } from '@/components/page-refresh';
 
 import { decodePathSegment } from '@/lib/decode-path-segment';
+import { RelativeTime } from '@/components/relative-time';
 
 export const dynamic = 'force-dynamic';
 
@@ -68,7 +69,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <div><dt>Lag in time (max)</dt><dd>{detail.lag_seconds_max === null ? '— (needs two snapshots)' : formatDurationMs(detail.lag_seconds_max * 1_000)}</dd></div>
           <div><dt>Lag P50 / P95 / max</dt><dd>{formatCount(metrics.lag_p50)} / {formatCount(metrics.lag_p95)} / {formatCount(metrics.lag_max)} msgs</dd></div>
         </dl>
-        <p className="muted">Observed {new Date(detail.observed_at).toLocaleTimeString()}.</p>
+        <p className="muted">Observed <RelativeTime time={detail.observed_at} />.</p>
       </section>
       {detail.errors.map((problem) => <div className="banner" role="alert" key={`${problem.scope}${problem.message}`}><strong>{problem.scope}</strong>: {problem.message}</div>)}
       <LiveGroupPanel clusterId={clusterId} groupId={groupId} intervalSeconds={refreshIntervalSeconds}
