@@ -12,10 +12,9 @@ export function RelativeTime({ time, testId }: { time: string | number; testId?:
   const timeMs = typeof time === 'number' ? time : Date.parse(time);
   const [nowMs, setNowMs] = useState(() => Date.now());
   useEffect(() => {
-    setNowMs(Date.now());
     const timer = setInterval(() => setNowMs(Date.now()), 10_000);
     return () => clearInterval(timer);
-  }, [timeMs]);
+  }, []);
   if (!Number.isFinite(timeMs)) return <span>—</span>;
   return (
     <time dateTime={new Date(timeMs).toISOString()} title={formatExactTime(timeMs)} data-testid={testId} suppressHydrationWarning>
