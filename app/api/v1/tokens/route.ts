@@ -1,13 +1,10 @@
-import { z } from 'zod';
 import { withAuth } from '@/lib/api/with-auth';
 import { createApiToken, listApiTokens } from '@/lib/auth/api-tokens';
 import { toTokenJson } from '@/lib/api/token-json';
+import { createTokenBody } from '@/lib/auth/api-schemas';
 
 export const dynamic = 'force-dynamic';
 
-const createTokenBody = z.object({
-  name: z.string().trim().min(1).max(100).regex(/^[\w .:@-]+$/, 'letters, digits, space and _.:@- only'),
-});
 
 export const GET = withAuth(async ({ principal }) => {
   const tokens = await listApiTokens(principal.userId);

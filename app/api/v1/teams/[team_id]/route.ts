@@ -2,8 +2,9 @@ import { notFound } from '@/lib/api/errors';
 import { withAuth } from '@/lib/api/with-auth';
 import { deleteTeam, findTeam } from '@/lib/teams/find-teams';
 import { toTeamJson } from '@/lib/teams/team-record';
-import { teamIdSchema, updateTeamBodySchema } from '@/lib/teams/team-schemas';
+import { updateTeamBodySchema } from '@/lib/teams/team-schemas';
 import { updateTeam } from '@/lib/teams/update-team';
+import { teamIdParameters } from '@/lib/teams/api-schemas';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,7 @@ type Params = { team_id: string };
 
 // A team the caller is not in answers 404 like a missing one, so team ids reveal nothing.
 export const GET = withAuth<Params>(async ({ params, principal }) => {
-  const teamId = teamIdSchema.parse(params.team_id);
+  const { team_id: teamId } = teamIdParameters.parse(params);
   const team = await findTeam(teamId);
   const visible = team && (principal.role === 'admin' || team.memberships.some(({ user }) => user.id === principal.userId));
   if (!team || !visible) throw notFound(`No team "${teamId}"`);
@@ -19,13 +20,13 @@ export const GET = withAuth<Params>(async ({ params, principal }) => {
 });
 
 export const PATCH = withAuth<Params>(async ({ params, request }) => {
-  const teamId = teamIdSchema.parse(params.team_id);
+  const { team_id: teamId } = teamIdParameters.parse(params);
   const body = updateTeamBodySchema.parse(await request.json().catch(() => ({})));
   return toTeamJson(await updateTeam(teamId, body));
 }, { role: 'admin' });
 
 export const DELETE = withAuth<Params>(async ({ params }) => {
-  const teamId = teamIdSchema.parse(params.team_id);
+  const { team_id: teamId } = teamIdParameters.parse(params);
   if (!(await deleteTeam(teamId))) throw notFound(`No team "${teamId}"`);
   return { deleted: true, id: teamId };
 }, { role: 'admin' });

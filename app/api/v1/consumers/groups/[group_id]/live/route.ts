@@ -1,15 +1,13 @@
-import { z } from 'zod';
 import { withAuth } from '@/lib/api/with-auth';
 import { getGroupDetail } from '@/lib/consumers/get-group-detail';
 import { groupPathParameters, resolveClusterId } from '@/lib/consumers/query';
 import { assertCanView } from '@/lib/teams/visibility';
 import { createSseResponse } from '@/lib/live/sse-stream';
-import { liveIntervalSeconds } from '@/lib/live/interval-query';
+import { liveQuery } from '@/lib/live/interval-query';
 import { ApiError } from '@/lib/api/errors';
 
 export const dynamic = 'force-dynamic';
 
-const liveQuery = z.object({ interval: liveIntervalSeconds });
 
 /**
  * The seed's live group monitor (`WS …/live?cluster_id&interval`) as Server-Sent Events: every

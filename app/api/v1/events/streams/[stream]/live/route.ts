@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 import { withAuth } from '@/lib/api/with-auth';
 import { assertCanView } from '@/lib/teams/visibility';
@@ -7,12 +6,12 @@ import { readStreamDetail } from '@/lib/events/read-stream-detail';
 import { buildStreamLiveUpdate } from '@/lib/events/stream-live-update';
 import type { StreamDetailJson } from '@/lib/events/stream-detail';
 import { createSseResponse } from '@/lib/live/sse-stream';
-import { liveIntervalSeconds } from '@/lib/live/interval-query';
+import { liveQuery } from '@/lib/live/interval-query';
 import { describeError, log } from '@/lib/log';
+import { streamPathParameters } from '@/lib/events/query';
 
 export const dynamic = 'force-dynamic';
 
-const liveQuery = z.object({ interval: liveIntervalSeconds });
 
 /**
  * A stream's groups as Server-Sent Events: every `interval` seconds their lag, pending entries,
@@ -23,7 +22,8 @@ const liveQuery = z.object({ interval: liveIntervalSeconds });
 export const GET = withAuth<{ stream: string }>(async ({ request, searchParams, principal }) => {
   const { interval } = liveQuery.parse({ interval: searchParams.get('interval') ?? undefined });
   // The name comes from the encoded pathname, decoded once (see path-segments.ts), not from params.
-  const [streamName = ''] = decodedSegmentsAfter(new URL(request.url).pathname, '/api/v1/events/streams/');
+  const [encodedStream = ''] = decodedSegmentsAfter(new URL(request.url).pathname, '/api/v1/events/streams/');
+  const { stream: streamName } = streamPathParameters.parse({ stream: encodedStream });
   await assertCanView(principal, 'redis_stream', streamName, null);
   let firstReading: StreamDetailJson | null = await readStreamDetail(streamName);
   return createSseResponse({
