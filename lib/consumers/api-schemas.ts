@@ -83,10 +83,28 @@ export const groupDetailResponseSchema = z.looseObject({
 export const groupHealthResponseSchema = z.looseObject({
   group_id: z.string(),
   cluster_id: z.string(),
+  observed_at: isoTimeSchema,
 }).meta({ title: 'GroupHealth', description: 'Seed 004 ConsumerHealthSummary with the Burrow status, stuck partitions and the recommendation' });
 
-export const topicConsumersResponseSchema = z.looseObject({ topic: z.string() }).meta({ title: 'TopicConsumers' });
-export const topicDetailResponseSchema = z.looseObject({ topic: z.string() }).meta({ title: 'TopicDetail' });
+export const topicConsumersResponseSchema = z.looseObject({
+  cluster_id: z.string(),
+  topic: z.string(),
+  partition_count: count,
+  consumer_count: count,
+  consumers: z.array(z.looseObject({ group_id: z.string() })),
+  observed_at: isoTimeSchema,
+}).meta({ title: 'TopicConsumers' });
+
+export const topicDetailResponseSchema = z.looseObject({
+  cluster_id: z.string(),
+  topic: z.looseObject({ name: z.string(), partition_count: count, replication_factor: z.number().int().nullable(), retention_ms: z.number().nullable() }),
+  coverage: z.looseObject({}),
+  consumer_health: z.array(z.looseObject({ topic_lag: z.looseObject({}) })),
+  governance_alerts: z.array(z.looseObject({})),
+  insight_summary: z.looseObject({}),
+  observed_at: isoTimeSchema,
+  errors: z.array(observationError),
+}).meta({ title: 'TopicDetail', description: "Seed 004's topic view: info, coverage, each consuming group's health, governance alerts, insight" });
 
 /** One Server-Sent Events update of the group live stream (`event: update`). */
 export const groupLiveUpdateSchema = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { errorResponseSchema } from '@/lib/api/api-schemas';
 import { apiAreas } from './areas';
-import type { ApiArea, ApiOperation } from './types';
+import type { ApiArea, ApiOperation, ApiResponse } from './types';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -10,9 +10,6 @@ export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSch
   const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   return jsonSchema;
 }
-
-const errorContent = { 'application/json': { schema: toJsonSchema(errorResponseSchema, 'output') } };
-const errorResponse = (description: string) => ({ description, content: errorContent });
 
 function parametersOf(schema: z.ZodObject | undefined, location: 'path' | 'query') {
   if (!schema) return [];
@@ -29,22 +26,31 @@ function parametersOf(schema: z.ZodObject | undefined, location: 'path' | 'query
   }));
 }
 
+/**
+ * The operation's responses as described: its own success responses plus the errors every
+ * route can answer with (the one Error shape). Tests validate real answers with these schemas.
+ */
+export function describedResponses(operation: ApiOperation): Record<number, ApiResponse> {
+  const error = (description: string): ApiResponse => ({ description, schema: errorResponseSchema });
+  const responses: Record<number, ApiResponse> = { ...operation.responses };
+  if (operation.query || operation.body || operation.pathParameters) responses[400] = error('Malformed parameters or body');
+  if (operation.role !== 'public') {
+    responses[401] = error('No or bad credentials');
+    responses[403] = error('Role too low');
+  }
+  if (operation.pathParameters) responses[404] = error('Unknown cluster, group, topic, stream or record (or another team’s)');
+  if (operation.role !== 'public') responses[503] = error('A source (Kafka, Redis) cannot be reached');
+  return responses;
+}
+
 function responsesOf(operation: ApiOperation) {
   const responses: Record<string, unknown> = {};
-  for (const [status, response] of Object.entries(operation.responses)) {
+  for (const [status, response] of Object.entries(describedResponses(operation))) {
     const mediaType = response.contentType ?? 'application/json';
     const schema = response.schema && mediaType !== 'text/plain' ? { schema: toJsonSchema(response.schema, 'output') } : { schema: { type: 'string' } };
     const example = response.example === undefined ? {} : { example: response.example };
     responses[status] = { description: response.description, content: { [mediaType]: { ...schema, ...example } } };
   }
-  const hasInput = Boolean(operation.query || operation.body || operation.pathParameters);
-  if (hasInput) responses['400'] = errorResponse('Malformed parameters or body');
-  if (operation.role !== 'public') {
-    responses['401'] = errorResponse('No or bad credentials');
-    responses['403'] = errorResponse('Role too low');
-  }
-  if (operation.pathParameters) responses['404'] = errorResponse('Unknown cluster, group, topic, stream or record (or another team’s)');
-  if (operation.role !== 'public') responses['503'] = errorResponse('A source (Kafka, Redis) cannot be reached');
   return responses;
 }
 
@@ -104,8 +110,10 @@ export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
 
 /** Finds the operation of a concrete request path such as /api/v1/events/streams/events%3Achat (for tests and the reference page). */
 export function findOperation(method: string, requestPath: string, areas: readonly ApiArea[] = apiAreas): ApiOperation | undefined {
-  return areas.flatMap((area) => area.operations).find((operation) => {
-    if (operation.method !== method.toLowerCase()) return false;
+  const parameterCount = (operation: ApiOperation) => (operation.path.match(/\{/g) ?? []).length;
+  // A literal segment wins over a parameter, as in Next.js routing (/teams/export before /teams/{team_id}).
+  const candidates = areas.flatMap((area) => area.operations).filter((operation) => operation.method === method.toLowerCase());
+  return candidates.sort((left, right) => parameterCount(left) - parameterCount(right)).find((operation) => {
     const pattern = new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`);
     return pattern.test(requestPath);
   });
