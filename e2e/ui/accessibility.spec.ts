@@ -13,7 +13,8 @@ type Theme = (typeof themes)[number];
 
 const group = (base: string) => `${e2eTopicPrefix}-${base}`;
 const groupPath = (groupId: string) => `/clusters/test/groups/${encodeURIComponent(groupId)}`;
-const chartSurface = (page: Page) => page.getByTestId('lag-chart').locator('.recharts-wrapper > svg.recharts-surface');
+// One small chart per measure: the first one (total and max lag, or the stream's lag) stands for the chart.
+const chartSurface = (page: Page) => page.getByTestId('lag-chart').first().locator('.recharts-wrapper > svg.recharts-surface');
 
 interface AuditedPage {
   name: string;
