@@ -17,6 +17,12 @@ export const groupHref = (clusterId: string, groupId: string) =>
   `/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(groupId)}`;
 
 const statusTone = { OK: 'ok', WARN: 'warn', ERR: 'bad' } as const;
+// Burrow's verdicts in plain words; the group page explains each with its numbers.
+const statusMeaning = {
+  OK: 'Keeping up: lag went down or reached zero in the recent commits',
+  WARN: 'Falling behind: lag grew at every recent commit while offsets still move',
+  ERR: 'Stopped, stalled or rewound: a partition has no progress while messages wait (see the group page)',
+} as const;
 const formatPercent = (ratio: number) => `${(ratio * 100).toFixed(ratio === 1 ? 0 : 1)} %`;
 // The snapshots' sparkline ends at the live total, so the line reaches "now".
 const sparklineOf = (row: GroupListItemJson) => (row.lag_sparkline.length > 0 ? [...row.lag_sparkline, row.total_lag] : []);
@@ -34,7 +40,7 @@ function columnsFor(clusterId: string, spanLabel: string): Column<GroupListItemJ
     { id: 'total', header: 'Total lag', unit: 'msgs', value: (row) => row.total_lag, render: (row) => <span data-testid="total-lag">{formatCount(row.total_lag)}</span>, align: 'right' },
     { id: 'lag-seconds', header: 'Lag in time', value: (row) => row.lag_seconds_max, render: (row) => formatDurationMs(row.lag_seconds_max === null ? null : row.lag_seconds_max * 1_000), align: 'right' },
     { id: 'status', header: 'Status', value: (row) => row.status,
-      render: (row) => (row.status === null ? <span className="muted" title="Needs collector snapshots">—</span> : <span className={`badge ${statusTone[row.status]}`}>{row.status}</span>) },
+      render: (row) => (row.status === null ? <span className="muted" title="Needs collector snapshots">—</span> : <span className={`badge ${statusTone[row.status]}`} title={statusMeaning[row.status]}>{row.status}</span>) },
     { id: 'slo', header: 'SLO', unit: '%', value: (row) => row.slo_compliance, align: 'right',
       render: (row) => <span className={row.slo_met ? undefined : 'badge bad'} title={row.slo_met ? 'SLO met' : 'SLO missed'}>{formatPercent(row.slo_compliance)}</span> },
     { id: 'fairness', header: 'Fairness', unit: 'Gini', value: (row) => row.fairness_gini, align: 'right',

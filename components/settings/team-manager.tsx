@@ -69,7 +69,7 @@ export function TeamManager({ initialTeams, clusterIds, globalThresholds }: Team
         <form className="stack" onSubmit={create} aria-label="Create a team" style={{ marginTop: '1rem' }}>
           <label>
             New team name
-            <input name="name" required maxLength={100} placeholder="payments" />
+            <input name="name" required maxLength={100} placeholder="e.g. payments" />
           </label>
           <button type="submit">Create team</button>
         </form>

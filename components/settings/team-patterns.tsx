@@ -56,7 +56,7 @@ export function TeamPatterns({ team, clusterIds, patch }: TeamPatternsProps) {
         <select aria-label="Kind" value={kind} onChange={(event) => setKind(event.target.value as ResourceKind)}>
           {Object.entries(kindLabels).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
         </select>
-        <input name="pattern" aria-label="Pattern" placeholder="payments-*" required maxLength={255} />
+        <input name="pattern" aria-label="Pattern" placeholder="e.g. payments-*" required maxLength={255} />
         {kind === 'redis_stream' ? null : (
           <select name="cluster_id" aria-label="Cluster">
             <option value="">any cluster</option>

@@ -51,7 +51,7 @@ export function TokenManager({ initialTokens }: { initialTokens: ApiTokenJson[] 
       <form className="card stack" onSubmit={create} aria-label="Create a token">
         <label>
           Token name
-          <input name="name" placeholder="prometheus" required maxLength={100} />
+          <input name="name" placeholder="e.g. prometheus" required maxLength={100} />
         </label>
         <button type="submit" disabled={busy}>{busy ? 'Creating…' : 'Create token'}</button>
       </form>
