@@ -3,6 +3,7 @@ import type { DatabaseClient } from '@/lib/db/create-client';
 import { OutageLog } from '@/lib/history/outage-log';
 import { readWindowPoints } from '@/lib/history/read-window-points';
 import { applyRetention, type RetentionResult } from '@/lib/history/retention';
+import { deleteExpiredRedisServerSamples, writeRedisServerSample } from '@/lib/history/redis-server/write-sample';
 import { rollUpClosedBuckets, type RollupResult } from '@/lib/history/rollup';
 import { writeSnapshot, type WrittenSnapshot } from '@/lib/history/write-snapshot';
 import { describeError, log } from '@/lib/log';
@@ -112,6 +113,8 @@ export class Collector {
     const observed = await observeSources(this.options.sources);
     const built = buildSnapshot(observed, { takenAtMs, durationMs: performance.now() - startedAt, settings: this.options.analysis, recent: this.recent });
     const snapshot = await writeSnapshot(prisma, built.input, { fence: (sql) => this.options.election.fence(sql) });
+    const redisServer = observed.redis?.observation?.server;
+    if (redisServer) await writeRedisServerSample(prisma, takenAtMs, redisServer);
     for (const [clusterId, points] of built.currentPoints) this.recent.append(clusterId, points, takenAtMs);
     const rollup = await rollUpClosedBuckets(prisma, takenAtMs);
     const retention = await applyRetention(prisma, {
@@ -119,6 +122,7 @@ export class Collector {
       retentionRawMs: this.options.retentionRawMs,
       retentionRollupMs: this.options.retentionRollupMs,
     });
+    await deleteExpiredRedisServerSamples(prisma, takenAtMs - this.options.retentionRawMs);
     return { role: 'leader', takenAtMs, snapshot, rollup, retention };
   }
 

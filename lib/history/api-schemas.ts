@@ -42,4 +42,20 @@ export const historyStatusResponseSchema = z.looseObject({
   retention_rollup_ms: z.number().int().positive(),
 }).meta({ title: 'HistoryStatus' });
 
+const avgMax = z.object({ avg: z.number(), max: z.number() });
+export const redisServerTrendResponseSchema = z.object({
+  from: isoTimeSchema,
+  to: isoTimeSchema,
+  step_ms: z.number().int().positive(),
+  points: z.array(z.object({
+    time: isoTimeSchema,
+    samples: z.number().int().positive(),
+    used_memory_bytes: avgMax,
+    used_memory_ratio: z.object({ avg: z.number().nullable(), max: z.number().nullable() }).meta({ description: 'Used memory / maxmemory (0..1); null without a limit' }),
+    max_memory_bytes: z.number().meta({ description: '0: no limit' }),
+    connected_clients: avgMax,
+    ops_per_second: avgMax,
+  })),
+}).meta({ title: 'RedisServerTrend' });
+
 export { stats as trendStatsSchema, nullableIsoTimeSchema };

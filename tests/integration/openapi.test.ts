@@ -8,6 +8,7 @@ import { closeKafkaConnections } from '@/lib/kafka';
 import { commitOffsetsWithoutMembers, ensureTopics, produceMessages } from '@/lib/kafka/workload';
 import { groupPoint, partitionPoint, snapshotAt, streamGroupPoint } from '@/lib/history/testing/snapshot-fixtures';
 import { writeSnapshot } from '@/lib/history/write-snapshot';
+import { writeRedisServerSample } from '@/lib/history/redis-server/write-sample';
 import { createGroup, createStreamWithEntries, readWithoutAck } from '@/lib/redis/workload';
 import { buildOpenApiDocument, describedResponses, findOperation } from '@/lib/openapi/document';
 import { callRoute, createTestToken } from '../support/api-client';
@@ -96,6 +97,7 @@ beforeAll(async () => {
       streamGroups: [streamGroupPoint(stream, 'readers', { lag: 4, pending: 2, length: 6 })],
       events: [],
     }));
+    await writeRedisServerSample(prisma, now - offsetMs, { version: '7.0.0', usedMemoryBytes: 2_000_000, maxMemoryBytes: 0, connectedClients: 4, opsPerSecond: 12 });
   }
 }, 120_000);
 
@@ -174,6 +176,8 @@ describe('real answers validate against the description', () => {
     await callAndValidate('get', `/api/v1/history/topics/${topic}?cluster_id=test`, { params: { topic_name: topic } });
     await callAndValidate('get', `/api/v1/history/streams/${encodedStream()}/groups/readers`);
     await callAndValidate('get', '/api/v1/history/status');
+    const server = await callAndValidate('get', `/api/v1/history/redis/server?from=${Date.now() - 600_000}`);
+    expect((server.points as unknown[]).length).toBeGreaterThanOrEqual(2);
   });
 
   it('settings routes: tokens, preferences, teams, share links', async () => {

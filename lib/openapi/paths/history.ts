@@ -2,7 +2,7 @@ import { groupPathParameters, topicPathParameters } from '@/lib/consumers/api-sc
 import { streamGroupPathParameters } from '@/lib/events/query';
 import {
   groupTrendResponseSchema, historyStatusResponseSchema, noExtraTrendQuery, partitionTrendQuery, partitionTrendResponseSchema,
-  streamGroupTrendResponseSchema, topicTrendResponseSchema,
+  redisServerTrendResponseSchema, streamGroupTrendResponseSchema, topicTrendResponseSchema,
 } from '@/lib/history/api-schemas';
 import { trendQuerySchema } from '@/lib/history/trend/query';
 import type { ApiArea } from '../types';
@@ -34,6 +34,12 @@ export const historyArea: ApiArea = {
       method: 'get', path: '/api/v1/history/streams/{stream}/groups/{group}', summary: 'A Redis stream group trend',
       pathParameters: streamGroupPathParameters, query: streamTrendQuery,
       responses: { 200: { description: 'Trend', schema: streamGroupTrendResponseSchema } },
+    },
+    {
+      method: 'get', path: '/api/v1/history/redis/server', summary: 'Redis server trend: memory (and share of maxmemory), clients, ops/s',
+      description: 'From one sample per collector snapshot; samples go with the raw retention (RETENTION_RAW).',
+      query: streamTrendQuery,
+      responses: { 200: { description: 'Trend', schema: redisServerTrendResponseSchema } },
     },
     {
       method: 'get', path: '/api/v1/history/status', summary: 'Collector status, coverage and retention',
