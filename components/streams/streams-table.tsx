@@ -54,14 +54,9 @@ export function StreamsTable({ initial, thresholds, refreshIntervalSeconds }: {
   const { data, error, isValidating } = useRedisStreams(initial, refreshIntervalSeconds);
   const list = data ?? initial;
   const rows = buildStreamListRows(list);
-  const megabytes = (bytes: number) => formatCount(Math.round(bytes / 1024 / 1024));
   return (
     <>
       {error ? <div className="banner" role="alert">Refresh failed: {error.message}. Showing data from <RelativeTime time={list.observed_at} />.</div> : null}
-      {list.server ? (
-        <p className="muted">Redis {list.server.version} · {megabytes(list.server.used_memory_bytes)} MiB used
-          {list.server.max_memory_bytes ? ` of ${megabytes(list.server.max_memory_bytes)} MiB` : ' (no limit)'} · {list.server.connected_clients} clients · {list.server.ops_per_second} ops/s</p>
-      ) : null}
       {list.errors.map((problem) => <div className="banner" role="alert" key={`${problem.scope}${problem.message}`}><strong>{problem.scope}</strong>: {problem.message}</div>)}
       <p className="muted">
         Observed <RelativeTime time={list.observed_at} /> · refreshes every {refreshIntervalSeconds} s{isValidating ? ' · refreshing…' : ''}

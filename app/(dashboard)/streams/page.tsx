@@ -8,6 +8,9 @@ import { visibleTeamScope } from '@/lib/teams/visibility';
 import { scopeStreams } from '@/lib/teams/scoped-views';
 import { refreshIntervalSecondsOf } from '@/lib/auth/user-preferences';
 import { StreamsTable } from '@/components/streams/streams-table';
+import { Suspense } from 'react';
+import { RedisServerPanel } from '@/components/streams/redis-server-panel';
+import { CardSkeleton } from '@/components/card-skeleton';
 
 export const metadata: Metadata = { title: 'Redis streams · Lagboard' };
 export const dynamic = 'force-dynamic';
@@ -28,6 +31,9 @@ export default async function StreamsPage() {
   return (
     <>
       <h1>Redis streams</h1>
+      <Suspense fallback={<CardSkeleton title="Redis server" />}>
+        <RedisServerPanel server={list.server} />
+      </Suspense>
       <StreamsTable initial={list} thresholds={{ degraded: config.thresholds.streamLagDegraded, unhealthy: config.thresholds.streamLagUnhealthy }}
         refreshIntervalSeconds={await refreshIntervalSecondsOf(principal.userId)} />
     </>
