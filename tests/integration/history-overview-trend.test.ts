@@ -21,7 +21,7 @@ beforeAll(async () => {
     await writeSnapshot(prisma, snapshotAt(start + offsetMs, {
       groups: [
         groupPoint(cluster, 'a', [partitionPoint('t', 0, 0, 10 * (index + 1), 5 * (index + 1))]),
-        groupPoint(cluster, 'b', [partitionPoint('t', 0, 0, 100, 100)]),
+        groupPoint(cluster, 'b', [partitionPoint('t', 0, 0, 100)]),
       ],
       streamGroups: [streamGroupPoint(stream, 'readers', { lag: 4 + index }), streamGroupPoint(stream, 'audit', { lag: null })],
     }));
