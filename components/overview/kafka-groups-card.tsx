@@ -9,6 +9,7 @@ import { StateBadge } from '@/components/state-badge';
 import { filterByTeamScope, type TeamScope } from '@/lib/teams/team-scope';
 import Link from 'next/link';
 import { RelativeTime } from '@/components/relative-time';
+import { ScrollRegion } from '@/components/table/scroll-region';
 
 // The overview answers "what is behind"; the full, searchable list is one click away.
 const overviewGroupLimit = 25;
@@ -73,7 +74,7 @@ export async function KafkaGroupsCard({ clusterId, scope }: { clusterId: string;
       {groups.length === 0 ? (
         <p className="muted">No consumer groups on this cluster yet. Groups appear once a consumer joins or commits an offset.</p>
       ) : (
-        <table className="data" data-testid={`kafka-groups-${clusterId}`}>
+        <ScrollRegion label={`Consumer groups of cluster ${clusterId}`}><table className="data" data-testid={`kafka-groups-${clusterId}`}>
           <thead>
             <tr>
               <th scope="col">Group</th><th scope="col">Type</th><th scope="col">State</th>
@@ -88,13 +89,13 @@ export async function KafkaGroupsCard({ clusterId, scope }: { clusterId: string;
                 <td>{group.type}</td>
                 <td><StateBadge state={group.state} /></td>
                 <td className="number">{group.member_count}</td>
-                <td className="mono">{group.topics.join(', ') || '—'}</td>
+                <td><span className="mono clipped" title={group.topics.join(', ')}>{group.topics.join(', ') || '—'}</span></td>
                 <td className="number" data-column="total-lag">{formatCount(group.total_lag)}</td>
                 <td className="number">{formatCount(group.lag_max)}</td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></ScrollRegion>
       )}
       <p className="muted">
         {groups.length > overviewGroupLimit ? <>The {overviewGroupLimit} groups with the most lag of {groups.length}: <Link href={`/clusters/${encodeURIComponent(clusterId)}/groups`}>all groups</Link>. </> : null}

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiTokenJson } from '@/lib/api/token-json';
 import { RelativeTime } from '@/components/relative-time';
+import { ScrollRegion } from '@/components/table/scroll-region';
 
 async function readError(response: Response): Promise<string> {
   const body = await response.json().catch(() => null);
@@ -64,7 +65,7 @@ export function TokenManager({ initialTokens }: { initialTokens: ApiTokenJson[] 
       {tokens.length === 0 ? (
         <p className="muted">No tokens yet. Create one for each script or Prometheus server.</p>
       ) : (
-        <table className="data">
+        <ScrollRegion label="API tokens"><table className="data">
           <caption className="visually-hidden">API tokens</caption>
           <thead>
             <tr>
@@ -90,7 +91,7 @@ export function TokenManager({ initialTokens }: { initialTokens: ApiTokenJson[] 
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></ScrollRegion>
       )}
     </>
   );

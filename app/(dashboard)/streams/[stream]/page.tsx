@@ -15,6 +15,7 @@ import { LiveStreamPanel } from '@/components/streams/live-stream-panel';
 import { decodePathSegment } from '@/lib/decode-path-segment';
 import { RelativeTime } from '@/components/relative-time';
 import { EntryId } from '@/components/streams/entry-id';
+import { ScrollRegion } from '@/components/table/scroll-region';
 
 export const dynamic = 'force-dynamic';
 
@@ -74,7 +75,7 @@ export default async function StreamPage({ params, searchParams }: Props) {
               Claim their entries (XAUTOCLAIM) or restart them.
             </div>
           ) : null}
-          <table className="data">
+          <ScrollRegion label="Consumers"><table className="data">
             <thead><tr><th scope="col">Consumer</th><th scope="col" className="number">Pending (entries)</th><th scope="col" className="number">Idle</th><th scope="col" className="number">Inactive</th><th scope="col">Dead?</th></tr></thead>
             <tbody>
               {group.consumers.length === 0 ? <tr><td colSpan={5} className="muted">No consumers in this group.</td></tr> : group.consumers.map((consumer) => (
@@ -87,7 +88,7 @@ export default async function StreamPage({ params, searchParams }: Props) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></ScrollRegion>
         </section>
       ))}
       <p className="muted">Observed <RelativeTime time={detail.observed_at} />.</p>
