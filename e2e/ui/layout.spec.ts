@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
-import { e2eBaseUrl, e2eOutputDir } from '../e2e-env';
+import { test, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { e2eAdmin, e2eBaseUrl, e2eOutputDir, e2eStorageStatePath, e2eTopicPrefix } from '../e2e-env';
 import { openLoaded, signedInPages } from '../dashboard-pages';
 
 /**
@@ -32,6 +32,30 @@ async function documentOverflowPx(page: Page): Promise<{ overflowPx: number; wid
     return { overflowPx: document.documentElement.scrollWidth - viewportWidth, widest };
   });
 }
+
+// A row in each settings table (a token, a team, a share link), so the layout is checked with content; removed afterwards.
+const suffix = Date.now().toString(36);
+let api: APIRequestContext;
+const cleanup: string[] = [];
+
+test.beforeAll(async ({ playwright }) => {
+  api = await playwright.request.newContext({ baseURL: e2eBaseUrl, storageState: e2eStorageStatePath });
+  const created = async (path: string, data: Record<string, unknown>) => {
+    const response = await api.post(path, { data });
+    expect(response.status(), path).toBe(201);
+    cleanup.push(`${path}/${(await response.json()).id}`);
+  };
+  await created('/api/v1/tokens', { name: `layout-${suffix}` });
+  await created('/api/v1/teams', { name: `layout-${suffix}`, members: [e2eAdmin.username], patterns: [{ kind: 'kafka_group', pattern: `layout-${suffix}-*` }] });
+  await created('/api/v1/share-links', {
+    kind: 'kafka_group', cluster_id: 'test', name: `${e2eTopicPrefix}-billing-healthy`, group: null, range: '1h', series: ['total_lag'], expires_in_days: 1,
+  });
+});
+
+test.afterAll(async () => {
+  for (const path of cleanup) await api.delete(path);
+  await api.dispose();
+});
 
 for (const viewport of viewports) {
   for (const theme of themes) {
