@@ -16,6 +16,7 @@ import { decodePathSegment } from '@/lib/decode-path-segment';
 import { RelativeTime } from '@/components/relative-time';
 import { EntryId } from '@/components/streams/entry-id';
 import { ScrollRegion } from '@/components/table/scroll-region';
+import { readFittingChartRange } from '@/lib/history/trend/history-span';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,7 +37,7 @@ export default async function StreamPage({ params, searchParams }: Props) {
     await assertCanView(principal, 'redis_stream', streamName, null);
     return readStreamDetail(streamName);
   });
-  const range = parseChartRange((await searchParams).range);
+  const range = parseChartRange((await searchParams).range, await readFittingChartRange());
   return (
     <>
       <p className="muted"><Link href="/streams">Redis streams</Link> ›</p>

@@ -19,6 +19,7 @@ import { PageRefresh } from '@/components/page-refresh';
 
 import { decodePathSegment } from '@/lib/decode-path-segment';
 import { RelativeTime } from '@/components/relative-time';
+import { readFittingChartRange } from '@/lib/history/trend/history-span';
 
 export const dynamic = 'force-dynamic';
 
@@ -44,7 +45,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const statusByPartition = new Map(health.burrow.partitions.map((partition) => [`${partition.topic}/${partition.partition}`, partition.status]));
   const rows: PartitionRow[] = detail.partitions.map((partition) => ({ ...partition, status: statusByPartition.get(`${partition.topic}/${partition.partition}`) ?? null }));
   const metrics = detail.lag_metrics;
-  const range = parseChartRange((await searchParams).range);
+  const range = parseChartRange((await searchParams).range, await readFittingChartRange());
   const nowMs = Date.parse(detail.observed_at);
   const markers = await loadGroupMarkers(clusterId, groupId, { fromMs: nowMs - chartRanges[range], toMs: nowMs });
   const refreshIntervalSeconds = await refreshIntervalSecondsOf(principal.userId);
