@@ -7,7 +7,7 @@ const kafkaSeries: LagChartSeries[] = [
   { id: 'total_lag', label: 'Total lag', unit: 'messages' },
   { id: 'lag_seconds', label: 'Worst lag in time', unit: 's' },
 ];
-const redisSeries: LagChartSeries[] = [{ id: 'total_lag', label: 'Total lag', unit: 'entries' }];
+const redisSeries: LagChartSeries[] = [{ id: 'total_lag', label: 'Total lag (all stream groups)', unit: 'entries' }];
 
 /** The last 6 hours of total lag and lag in time per cluster, and Redis's total stream lag, in the viewer's scope. */
 export async function OverviewTrendsCard({ clusterIds, scope }: { clusterIds: readonly string[]; scope: TeamScope }) {

@@ -30,7 +30,7 @@ export function formatTooltipValue(value: number | null, unit: string): string {
 /** What a unit measures, for the heading of its small chart. */
 export function measureName(unit: string): string {
   const names: Record<string, string> = {
-    s: 'Lag in time', messages: 'Lag (messages)', entries: 'Lag and pending (entries)', members: 'Members', consumers: 'Consumers',
+    s: 'Lag in time', messages: 'Lag (messages)', entries: 'Entries (lag, pending)', members: 'Members', consumers: 'Consumers',
     '%': 'Memory (% of maxmemory)', MiB: 'Memory (MiB, no limit)', clients: 'Connected clients', 'ops/s': 'Operations per second',
   };
   return names[unit] ?? unit;
