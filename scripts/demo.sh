@@ -48,6 +48,7 @@ fi
 
 npx tsx --conditions=react-server scripts/migrate.ts
 npx tsx --conditions=react-server scripts/create-user.ts "$demo_user" "$demo_password" admin
+npx tsx --conditions=react-server scripts/demo-teams.ts "$demo_user"
 
 if [ "$kafka_ok" = 1 ] || [ "$redis_ok" = 1 ]; then
   DEMO_KAFKA="$kafka_ok" DEMO_REDIS="$redis_ok" setsid node --import tsx scripts/demo-workload.ts &

@@ -28,6 +28,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <Link href="/streams">Redis streams</Link>
           <Link href="/alerts">Alerts</Link>
           <Link href="/settings">Settings</Link>
+          <Link href="/api-reference">API</Link>
         </nav>
         <div className="who">
           <span>{principal.username} <span className="badge">{principal.role}</span></span>

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { listKafkaClusters } from '@/lib/sources/kafka';
 import { KafkaGroupsCard } from '@/components/overview/kafka-groups-card';
 import { RedisStreamsCard } from '@/components/overview/redis-streams-card';
+import { OverviewTrendsCard } from '@/components/overview/overview-trends-card';
 import { TeamViewPicker } from '@/components/overview/team-view-picker';
 import { CardSkeleton } from '@/components/card-skeleton';
 import { requireSession } from '@/lib/auth/require-session';
@@ -45,6 +46,9 @@ export default async function OverviewPage({ searchParams }: Props) {
       ))}
       <Suspense key={`redis-${scopeKey}`} fallback={<CardSkeleton title="Redis streams" />}>
         <RedisStreamsCard scope={scope} />
+      </Suspense>
+      <Suspense key={`trends-${scopeKey}`} fallback={<CardSkeleton title="Trends — last 6 hours" />}>
+        <OverviewTrendsCard clusterIds={listKafkaClusters().map((cluster) => cluster.id)} scope={scope} />
       </Suspense>
     </>
   );

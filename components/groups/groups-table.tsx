@@ -12,11 +12,18 @@ import { AlertBadge } from '@/components/alerts/alert-badge';
 
 type GroupListItemJson = GroupListJson['groups'][number];
 import { useConsumerGroups } from '@/lib/swr/use-consumer-groups';
+import { RelativeTime } from '@/components/relative-time';
 
 export const groupHref = (clusterId: string, groupId: string) =>
   `/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(groupId)}`;
 
 const statusTone = { OK: 'ok', WARN: 'warn', ERR: 'bad' } as const;
+// Burrow's verdicts in plain words; the group page explains each with its numbers.
+const statusMeaning = {
+  OK: 'Keeping up: lag went down or reached zero in the recent commits',
+  WARN: 'Falling behind: lag grew at every recent commit while offsets still move',
+  ERR: 'Stopped, stalled or rewound: a partition has no progress while messages wait (see the group page)',
+} as const;
 const formatPercent = (ratio: number) => `${(ratio * 100).toFixed(ratio === 1 ? 0 : 1)} %`;
 // The snapshots' sparkline ends at the live total, so the line reaches "now".
 const sparklineOf = (row: GroupListItemJson) => (row.lag_sparkline.length > 0 ? [...row.lag_sparkline, row.total_lag] : []);
@@ -39,7 +46,7 @@ function columnsFor(clusterId: string, spanLabel: string, alertCounts: Readonly<
     { id: 'total', header: 'Total lag', unit: 'msgs', value: (row) => row.total_lag, render: (row) => <span data-testid="total-lag">{formatCount(row.total_lag)}</span>, align: 'right' },
     { id: 'lag-seconds', header: 'Lag in time', value: (row) => row.lag_seconds_max, render: (row) => formatDurationMs(row.lag_seconds_max === null ? null : row.lag_seconds_max * 1_000), align: 'right' },
     { id: 'status', header: 'Status', value: (row) => row.status,
-      render: (row) => (row.status === null ? <span className="muted" title="Needs collector snapshots">—</span> : <span className={`badge ${statusTone[row.status]}`}>{row.status}</span>) },
+      render: (row) => (row.status === null ? <span className="muted" title="Needs collector snapshots">—</span> : <span className={`badge ${statusTone[row.status]}`} title={statusMeaning[row.status]}>{row.status}</span>) },
     { id: 'slo', header: 'SLO', unit: '%', value: (row) => row.slo_compliance, align: 'right',
       render: (row) => <span className={row.slo_met ? undefined : 'badge bad'} title={row.slo_met ? 'SLO met' : 'SLO missed'}>{formatPercent(row.slo_compliance)}</span> },
     { id: 'fairness', header: 'Fairness', unit: 'Gini', value: (row) => row.fairness_gini, align: 'right',
@@ -86,12 +93,12 @@ export function GroupsTable({ initial, refreshIntervalSeconds, alertCounts = {} 
   if (!columnCache.has(columnKey)) columnCache.set(columnKey, columnsFor(list.cluster_id, spanLabel, alertCounts));
   return (
     <>
-      {error ? <div className="banner" role="alert">Refresh failed: {error.message}. Showing data from {new Date(list.observed_at).toLocaleTimeString()}.</div> : null}
+      {error ? <div className="banner" role="alert">Refresh failed: {error.message}. Showing data from <RelativeTime time={list.observed_at} />.</div> : null}
       {list.errors.map((problem) => <div className="banner" role="alert" key={`${problem.scope}${problem.message}`}><strong>{problem.scope}</strong>: {problem.message}</div>)}
       <p className="muted">
-        Observed {new Date(list.observed_at).toLocaleTimeString()} · refreshes every {refreshIntervalSeconds} s{isValidating ? ' · refreshing…' : ''}
+        Observed <RelativeTime time={list.observed_at} /> · refreshes every {refreshIntervalSeconds} s{isValidating ? ' · refreshing…' : ''}
         {' · '}{list.time_lag_taken_at
-          ? `status, lag in time and trend from the snapshot of ${new Date(list.time_lag_taken_at).toLocaleTimeString()}`
+          ? <>status, lag in time and trend from the snapshot of <RelativeTime time={list.time_lag_taken_at} /></>
           : 'status, lag in time and trend appear once the collector has written snapshots'}
       </p>
       <DataTable

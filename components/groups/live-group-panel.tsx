@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useLiveUpdates } from '@/lib/live/use-live-updates';
 import { formatCount } from '@/components/format';
 import { StateBadge } from '@/components/state-badge';
+import { RelativeTime } from '@/components/relative-time';
 
 interface LiveUpdate {
   state: string;
@@ -33,7 +34,7 @@ export function LiveGroupPanel({ clusterId, groupId, intervalSeconds, initial }:
         <div><dt>Max partition lag</dt><dd>{formatCount(update.lag_metrics.lag_max)} msgs</dd></div>
         <div><dt>State</dt><dd><StateBadge state={update.state} /></dd></div>
         <div><dt>Members</dt><dd>{update.member_count}</dd></div>
-        <div><dt>Updated</dt><dd data-testid="live-observed-at">{new Date(update.observed_at).toLocaleTimeString()}</dd></div>
+        <div><dt>Updated</dt><dd><RelativeTime time={update.observed_at} testId="live-observed-at" /></dd></div>
       </dl>
       {problem ? <p className="muted" role="status">{problem}</p> : null}
       <button type="button" className="secondary" onClick={() => setPaused((value) => !value)}>{paused ? 'Resume live updates' : 'Pause live updates'}</button>

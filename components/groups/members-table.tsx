@@ -1,4 +1,5 @@
 import type { MemberJson } from '@/lib/consumers/json-shapes';
+import { ScrollRegion } from '@/components/table/scroll-region';
 
 const partitionList = (refs: MemberJson['assigned_partitions']) =>
   refs.map((ref) => `${ref.topic}-${ref.partition}`).join(', ') || '—';
@@ -8,7 +9,7 @@ export function MembersTable({ members, groupType }: { members: MemberJson[]; gr
     return <p className="banner" role="status">No live members: nobody is consuming for this group. Restart its consumers if it should be running.</p>;
   }
   return (
-    <table className="data" data-testid="members">
+    <ScrollRegion label="Members"><table className="data" data-testid="members">
       <caption className="visually-hidden">Members of the group</caption>
       <thead>
         <tr>
@@ -31,6 +32,6 @@ export function MembersTable({ members, groupType }: { members: MemberJson[]; gr
           </tr>
         ))}
       </tbody>
-    </table>
+    </table></ScrollRegion>
   );
 }

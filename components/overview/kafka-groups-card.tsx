@@ -2,11 +2,14 @@ import { getKafkaObservation } from '@/lib/sources/kafka';
 import { groupLagsByGroupId } from '@/lib/analysis/kafka-group-lag';
 import { formatCount, formatDurationMs } from '@/components/format';
 import { countGroupsByState, worstBy } from '@/lib/analysis/group-state-summary';
+import { isGroupHealthy } from '@/lib/analysis/group-attention';
 import { loadGroupList } from '@/lib/consumers/get-group-list';
 import { listGovernanceAlerts } from '@/lib/consumers/list-alerts';
 import { StateBadge } from '@/components/state-badge';
 import { filterByTeamScope, type TeamScope } from '@/lib/teams/team-scope';
 import Link from 'next/link';
+import { RelativeTime } from '@/components/relative-time';
+import { ScrollRegion } from '@/components/table/scroll-region';
 
 // The overview answers "what is behind"; the full, searchable list is one click away.
 const overviewGroupLimit = 25;
@@ -19,7 +22,10 @@ export async function KafkaGroupsCard({ clusterId, scope }: { clusterId: string;
   const groups = filterByTeamScope(list.groups, 'kafka_group', (group) => group.group_id, scope, clusterId).sort((left, right) => right.total_lag - left.total_lag);
   const byState = countGroupsByState(groups.map((group) => group.state));
   const totalLag = groups.reduce((sum, group) => sum + group.total_lag, 0);
-  const worstByTime = worstBy(groups, (group) => group.lag_seconds_max, 3);
+  // Healthy groups (SLO met, status OK, members present, nothing lost) are never "worst", whatever their lag.
+  const unhealthy = groups.filter((group) => !isGroupHealthy(group));
+  const worstByLag = worstBy(unhealthy, (group) => group.total_lag, 3);
+  const worstByTime = worstBy(unhealthy, (group) => group.lag_seconds_max, 3);
   const groupLink = (groupId: string) => `/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(groupId)}`;
   const attention = groups.filter((group) => (group.member_count === 0 && group.total_lag > 0) || group.data_loss_count > 0);
   const alerts = listGovernanceAlerts(groups, groupLagsByGroupId(observation), (groupId) => ownership(groupId).thresholds);
@@ -30,10 +36,10 @@ export async function KafkaGroupsCard({ clusterId, scope }: { clusterId: string;
       <dl className="facts" data-testid={`kafka-summary-${clusterId}`}>
         <div><dt>Groups by state</dt><dd>{Object.entries(byState).filter(([, count]) => count > 0).map(([state, count]) => `${count} ${state}`).join(' · ') || 'none'}</dd></div>
         <div><dt>Total lag</dt><dd>{formatCount(totalLag)} msgs</dd></div>
-        <div><dt>Worst by lag</dt><dd>{worstBy(groups, (group) => group.total_lag, 3).map((group) => (
+        <div><dt>Worst by lag</dt><dd>{worstByLag.length === 0 ? <span className="muted">none: every group is healthy</span> : worstByLag.map((group) => (
           <div key={group.group_id}><a className="mono" href={groupLink(group.group_id)}>{group.group_id}</a> {formatCount(group.total_lag)} msgs</div>
         ))}</dd></div>
-        <div><dt>Worst by lag in time</dt><dd>{worstByTime.length === 0 ? <span className="muted">— (needs two collector snapshots)</span> : worstByTime.map((group) => (
+        <div><dt>Worst by lag in time</dt><dd>{worstByTime.length === 0 ? <span className="muted">{unhealthy.length === 0 ? 'none: every group is healthy' : '— (needs two collector snapshots)'}</span> : worstByTime.map((group) => (
           <div key={group.group_id}><a className="mono" href={groupLink(group.group_id)}>{group.group_id}</a> {formatDurationMs((group.lag_seconds_max ?? 0) * 1_000)}</div>
         ))}</dd></div>
         <div><dt>Needs attention</dt><dd>{attention.length === 0 ? 'nothing: every group with lag has members and no data loss' : attention.slice(0, overviewAttentionLimit).map((group) => (
@@ -68,7 +74,7 @@ export async function KafkaGroupsCard({ clusterId, scope }: { clusterId: string;
       {groups.length === 0 ? (
         <p className="muted">No consumer groups on this cluster yet. Groups appear once a consumer joins or commits an offset.</p>
       ) : (
-        <table className="data" data-testid={`kafka-groups-${clusterId}`}>
+        <ScrollRegion label={`Consumer groups of cluster ${clusterId}`}><table className="data" data-testid={`kafka-groups-${clusterId}`}>
           <thead>
             <tr>
               <th scope="col">Group</th><th scope="col">Type</th><th scope="col">State</th>
@@ -83,17 +89,17 @@ export async function KafkaGroupsCard({ clusterId, scope }: { clusterId: string;
                 <td>{group.type}</td>
                 <td><StateBadge state={group.state} /></td>
                 <td className="number">{group.member_count}</td>
-                <td className="mono">{group.topics.join(', ') || '—'}</td>
+                <td><span className="mono clipped" title={group.topics.join(', ')}>{group.topics.join(', ') || '—'}</span></td>
                 <td className="number" data-column="total-lag">{formatCount(group.total_lag)}</td>
                 <td className="number">{formatCount(group.lag_max)}</td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></ScrollRegion>
       )}
       <p className="muted">
         {groups.length > overviewGroupLimit ? <>The {overviewGroupLimit} groups with the most lag of {groups.length}: <Link href={`/clusters/${encodeURIComponent(clusterId)}/groups`}>all groups</Link>. </> : null}
-        Observed {new Date(observation.observedAtMs).toLocaleTimeString()} with {observation.requestCount} Kafka requests.
+        Observed <RelativeTime time={observation.observedAtMs} /> with {observation.requestCount} Kafka requests.
       </p>
     </section>
   );

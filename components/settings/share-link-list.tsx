@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { ShareLinkJson } from '@/lib/share/share-link-record';
 import { requestJson } from '@/lib/teams/api-request';
+import { ScrollRegion } from '@/components/table/scroll-region';
 
 const statusBadge = { active: 'ok', expired: 'warn', revoked: 'bad' } as const;
 // UTC on both server and browser, so the server-rendered table and the hydrated one agree.
@@ -36,7 +37,7 @@ export function ShareLinkList({ initialLinks, showCreator }: { initialLinks: Sha
   return (
     <>
       {error ? <div className="banner" role="alert">{error}</div> : null}
-      <table className="data" data-testid="share-links">
+      <ScrollRegion label="Share links"><table className="data" data-testid="share-links">
         <caption className="visually-hidden">Share links</caption>
         <thead>
           <tr>
@@ -63,7 +64,7 @@ export function ShareLinkList({ initialLinks, showCreator }: { initialLinks: Sha
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></ScrollRegion>
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { TeamJson } from '@/lib/teams/team-record';
 import { requestJson } from '@/lib/teams/api-request';
 import { TeamEditor } from './team-editor';
 import { TeamImport } from './team-import';
+import { ScrollRegion } from '@/components/table/scroll-region';
 
 interface TeamManagerProps {
   initialTeams: TeamJson[];
@@ -51,7 +52,7 @@ export function TeamManager({ initialTeams, clusterIds, globalThresholds }: Team
       <section className="card">
         <h2>All teams</h2>
         {teams.length === 0 ? <p className="muted">No teams yet: every signed-in user sees every resource.</p> : (
-          <table className="data" data-testid="teams">
+          <ScrollRegion label="Teams"><table className="data" data-testid="teams">
             <caption className="visually-hidden">Teams</caption>
             <thead><tr><th scope="col">Team</th><th scope="col" className="number">Members</th><th scope="col" className="number">Patterns</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
@@ -64,12 +65,12 @@ export function TeamManager({ initialTeams, clusterIds, globalThresholds }: Team
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></ScrollRegion>
         )}
         <form className="stack" onSubmit={create} aria-label="Create a team" style={{ marginTop: '1rem' }}>
           <label>
             New team name
-            <input name="name" required maxLength={100} placeholder="payments" />
+            <input name="name" required maxLength={100} placeholder="e.g. payments" />
           </label>
           <button type="submit">Create team</button>
         </form>

@@ -31,7 +31,7 @@ export function TeamMembers({ team, patch }: TeamMembersProps) {
         </ul>
       )}
       <form className="table-tools" onSubmit={add} aria-label="Add a member">
-        <input name="username" aria-label="Username" placeholder="username" required maxLength={64} />
+        <input name="username" aria-label="Username" placeholder="e.g. alice" required maxLength={64} />
         <button type="submit">Add member</button>
       </form>
     </>

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ResourceKind } from '@/lib/teams/resource-kinds';
 import type { TeamJson } from '@/lib/teams/team-record';
+import { ScrollRegion } from '@/components/table/scroll-region';
 
 const kindLabels: Record<ResourceKind, string> = {
   kafka_group: 'Kafka consumer group',
@@ -34,7 +35,7 @@ export function TeamPatterns({ team, clusterIds, patch }: TeamPatternsProps) {
     <>
       <h3>Owned resources</h3>
       {team.patterns.length === 0 ? <p className="muted">No patterns: this team owns nothing yet.</p> : (
-        <table className="data">
+        <ScrollRegion label="Team patterns"><table className="data">
           <caption className="visually-hidden">Patterns of {team.name}</caption>
           <thead><tr><th scope="col">Kind</th><th scope="col">Pattern</th><th scope="col">Cluster</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
           <tbody>
@@ -50,13 +51,13 @@ export function TeamPatterns({ team, clusterIds, patch }: TeamPatternsProps) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></ScrollRegion>
       )}
       <form className="table-tools" onSubmit={add} aria-label="Add a pattern">
         <select aria-label="Kind" value={kind} onChange={(event) => setKind(event.target.value as ResourceKind)}>
           {Object.entries(kindLabels).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
         </select>
-        <input name="pattern" aria-label="Pattern" placeholder="payments-*" required maxLength={255} />
+        <input name="pattern" aria-label="Pattern" placeholder="e.g. payments-*" required maxLength={255} />
         {kind === 'redis_stream' ? null : (
           <select name="cluster_id" aria-label="Cluster">
             <option value="">any cluster</option>

@@ -41,7 +41,7 @@ export function TeamThresholdsForm({ team, globalThresholds, patch }: TeamThresh
           <label key={name}>
             {labels[name].label} <span className="unit">({labels[name].unit})</span>
             <input name={name} type="number" min={0} step={labels[name].step} defaultValue={team.thresholds[name] ?? ''}
-              placeholder={`global: ${globalThresholds[name]}`} />
+              placeholder={`empty: global ${globalThresholds[name]}`} />
           </label>
         ))}
         <button type="submit" className="secondary">Save thresholds</button>

@@ -2,6 +2,8 @@
 
 import { useState, type FormEvent } from 'react';
 import type { ApiTokenJson } from '@/lib/api/token-json';
+import { RelativeTime } from '@/components/relative-time';
+import { ScrollRegion } from '@/components/table/scroll-region';
 
 async function readError(response: Response): Promise<string> {
   const body = await response.json().catch(() => null);
@@ -76,7 +78,7 @@ export function TokenManager({ initialTokens }: { initialTokens: ApiTokenJson[] 
       <form className="card stack" onSubmit={create} aria-label="Create a token">
         <label>
           Token name
-          <input name="name" placeholder="prometheus" required maxLength={100} />
+          <input name="name" placeholder="e.g. prometheus" required maxLength={100} />
         </label>
         <label>
           Expires after
@@ -95,7 +97,7 @@ export function TokenManager({ initialTokens }: { initialTokens: ApiTokenJson[] 
       {tokens.length === 0 ? (
         <p className="muted">No tokens yet. Create one for each script or Prometheus server.</p>
       ) : (
-        <table className="data">
+        <ScrollRegion label="API tokens"><table className="data">
           <caption className="visually-hidden">API tokens</caption>
           <thead>
             <tr>
@@ -108,9 +110,9 @@ export function TokenManager({ initialTokens }: { initialTokens: ApiTokenJson[] 
               <tr key={token.id}>
                 <td>{token.name}</td>
                 <td className="mono">{token.prefix}…</td>
-                <td>{new Date(token.created_at).toLocaleString()}</td>
-                <td>{token.last_used_at ? new Date(token.last_used_at).toLocaleString() : 'never'}</td>
-                <td>{token.expires_at ? new Date(token.expires_at).toLocaleString() : 'never'}</td>
+                <td><RelativeTime time={token.created_at} /></td>
+                <td>{token.last_used_at ? <RelativeTime time={token.last_used_at} /> : 'never'}</td>
+                <td>{token.expires_at ? <RelativeTime time={token.expires_at} /> : 'never'}</td>
                 <td><TokenStatus token={token} /></td>
                 <td>
                   {token.revoked_at ? null : (
@@ -122,7 +124,7 @@ export function TokenManager({ initialTokens }: { initialTokens: ApiTokenJson[] 
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></ScrollRegion>
       )}
     </>
   );

@@ -28,10 +28,12 @@ function textElement(content: string, x: number, y: number, size: number, color:
   return text;
 }
 
-export function buildExportSvg(chartSvg: SVGSVGElement, decoration: ExportDecoration): { markup: string; width: number; height: number } {
-  const box = chartSvg.getBoundingClientRect();
-  const width = Math.round(box.width);
-  const height = Math.round(box.height) + headerHeight + footerHeight;
+/** The charts (small multiples) stacked under one title, one legend below them. */
+export function buildExportSvg(chartSvgs: readonly SVGSVGElement[], decoration: ExportDecoration): { markup: string; width: number; height: number } {
+  const boxes = chartSvgs.map((chartSvg) => chartSvg.getBoundingClientRect());
+  const width = Math.round(Math.max(...boxes.map((box) => box.width)));
+  const chartsHeight = boxes.reduce((sum, box) => sum + Math.round(box.height), 0);
+  const height = chartsHeight + headerHeight + footerHeight;
   const root = document.createElementNS(svgNamespace, 'svg');
   root.setAttribute('xmlns', svgNamespace);
   root.setAttribute('width', String(width));
@@ -49,12 +51,17 @@ export function buildExportSvg(chartSvg: SVGSVGElement, decoration: ExportDecora
   root.append(textElement(decoration.title, 12, 20, 15, decoration.textColor, '600'));
   root.append(textElement(decoration.subtitle, 12, 38, 11, decoration.textColor));
 
-  const chart = chartSvg.cloneNode(true) as SVGSVGElement;
-  chart.setAttribute('x', '0');
-  chart.setAttribute('y', String(headerHeight));
-  chart.setAttribute('width', String(Math.round(box.width)));
-  chart.setAttribute('height', String(Math.round(box.height)));
-  root.append(chart);
+  let top = headerHeight;
+  chartSvgs.forEach((chartSvg, index) => {
+    const box = boxes[index]!;
+    const chart = chartSvg.cloneNode(true) as SVGSVGElement;
+    chart.setAttribute('x', '0');
+    chart.setAttribute('y', String(top));
+    chart.setAttribute('width', String(Math.round(box.width)));
+    chart.setAttribute('height', String(Math.round(box.height)));
+    root.append(chart);
+    top += Math.round(box.height);
+  });
 
   let legendX = 12;
   const legendY = height - footerHeight / 2 + 4;

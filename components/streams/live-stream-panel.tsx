@@ -7,6 +7,7 @@ import { LagLabel } from '@/components/streams/lag-label';
 import type { StreamLiveUpdateJson } from '@/lib/events/stream-live-update';
 import { useLiveUpdates, type LiveConnection } from '@/lib/live/use-live-updates';
 import styles from './live-stream-panel.module.css';
+import { ScrollRegion } from '@/components/table/scroll-region';
 
 const lagTone = { healthy: 'ok', degraded: 'warn', unhealthy: 'bad', unknown: 'warn' } as const;
 const connectionLabel: Record<LiveConnection, string> = { connecting: 'connecting', open: 'live', retrying: 'reconnecting' };
@@ -39,7 +40,7 @@ export function LiveStreamPanel({ streamName, refreshIntervalSeconds, initial }:
       {problem && !paused ? <p className="banner" role="status">{problem}</p> : null}
       {update.error ? <p className="banner" role="status">{update.error}</p> : null}
       {update.groups.length === 0 ? <p className="muted">{update.exists ? 'No consumer groups read this stream.' : 'The stream does not exist (yet).'}</p> : (
-        <table className="data" data-testid="live-stream-groups">
+        <ScrollRegion label="Live group figures"><table className="data" data-testid="live-stream-groups">
           <caption className="visually-hidden">Consumer groups of {update.stream}, updated live</caption>
           <thead>
             <tr>
@@ -69,7 +70,7 @@ export function LiveStreamPanel({ streamName, refreshIntervalSeconds, initial }:
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></ScrollRegion>
       )}
     </section>
   );

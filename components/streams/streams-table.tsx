@@ -10,9 +10,11 @@ import type { StreamsListJson } from '@/lib/events/streams-list';
 import { useRedisStreams } from '@/lib/swr/use-redis-streams';
 import { AlertBadge } from '@/components/alerts/alert-badge';
 import { buildStreamListRows, knownLag, type StreamListHealth, type StreamListRow } from './stream-list-rows';
+import { RelativeTime } from '@/components/relative-time';
 
 const healthTone: Record<StreamListHealth, string> = { healthy: 'ok', degraded: 'warn', unhealthy: 'bad', unknown: 'warn', 'no groups': '', 'no stream': '' };
 const streamHref = (stream: string) => `/streams/${encodeURIComponent(stream)}`;
+const ageLabel = (ageMs: number | null, observedAtMs: number) => (ageMs === null ? '—' : <RelativeTime time={observedAtMs - ageMs} />);
 
 // Built once per set of alert counts, not per render: the table's memoised sorting keys on these references.
 const columnCache = new Map<string, Column<StreamListRow>[]>();
@@ -25,17 +27,22 @@ const columnsFor = (alertCounts: Readonly<Record<string, number>>): Column<Strea
     </>
   ) },
   { id: 'length', header: 'Length', unit: 'entries', value: (row) => row.length, render: (row) => formatCount(row.length), align: 'right' },
-  { id: 'newest-age', header: 'Newest entry age', unit: 'ms', value: (row) => row.newestEntryAgeMs, render: (row) => formatDurationMs(row.newestEntryAgeMs), align: 'right' },
+  // Stream ids carry their time; shown as an age ("12 s ago") with the exact time on hover.
+  { id: 'newest-age', header: 'Newest entry', value: (row) => row.newestEntryAgeMs, render: (row) => ageLabel(row.newestEntryAgeMs, row.observedAtMs), align: 'right' },
   { id: 'group', header: 'Group', value: (row) => row.group,
     render: (row) => (row.group === null ? <span className="muted">{row.note}</span> : <span className="mono">{row.group}</span>) },
   { id: 'lag', header: 'Lag', unit: 'entries', value: (row) => knownLag(row.lag), align: 'right',
     render: (row) => (row.lag === null ? '—' : <LagLabel lag={row.lag} />) },
   { id: 'pending', header: 'Pending', unit: 'entries', value: (row) => row.pending, render: (row) => formatCount(row.pending), align: 'right' },
+  { id: 'oldest-pending', header: 'Oldest pending', value: (row) => row.oldestPendingAgeMs, render: (row) => formatDurationMs(row.oldestPendingAgeMs), align: 'right' },
   { id: 'consumers', header: 'Consumers', value: (row) => row.consumers, render: (row) => formatCount(row.consumers), align: 'right' },
+  { id: 'dead', header: 'Dead consumers', value: (row) => row.deadConsumers.length,
+    render: (row) => (row.deadConsumers.length === 0 ? (row.group === null ? '—' : '0') : <span className="badge bad" title="Idle beyond DEAD_CONSUMER_IDLE_MS while holding pending entries">{row.deadConsumers.join(', ')}</span>) },
   { id: 'health', header: 'Health', value: (row) => row.health,
     render: (row) => (
       <>
         <span className={`badge ${healthTone[row.health]}`}>{row.health}</span>
+        {row.reasons.length > 0 ? <ul className="reasons">{row.reasons.map((reason) => <li key={reason}>{reason}</li>)}</ul> : null}
         {row.group !== null && row.note ? <div className="muted">{row.note}</div> : null}
       </>
     ) },
@@ -60,18 +67,13 @@ export function StreamsTable({ initial, thresholds, refreshIntervalSeconds, aler
   const columns = columnCache.get(columnKey) ?? [];
   const { data, error, isValidating } = useRedisStreams(initial, refreshIntervalSeconds);
   const list = data ?? initial;
-  const rows = buildStreamListRows(list, thresholds);
-  const megabytes = (bytes: number) => formatCount(Math.round(bytes / 1024 / 1024));
+  const rows = buildStreamListRows(list);
   return (
     <>
-      {error ? <div className="banner" role="alert">Refresh failed: {error.message}. Showing data from {new Date(list.observed_at).toLocaleTimeString()}.</div> : null}
-      {list.server ? (
-        <p className="muted">Redis {list.server.version} · {megabytes(list.server.used_memory_bytes)} MiB used
-          {list.server.max_memory_bytes ? ` of ${megabytes(list.server.max_memory_bytes)} MiB` : ' (no limit)'} · {list.server.connected_clients} clients · {list.server.ops_per_second} ops/s</p>
-      ) : null}
+      {error ? <div className="banner" role="alert">Refresh failed: {error.message}. Showing data from <RelativeTime time={list.observed_at} />.</div> : null}
       {list.errors.map((problem) => <div className="banner" role="alert" key={`${problem.scope}${problem.message}`}><strong>{problem.scope}</strong>: {problem.message}</div>)}
       <p className="muted">
-        Observed <span suppressHydrationWarning>{new Date(list.observed_at).toLocaleTimeString()}</span> · refreshes every {refreshIntervalSeconds} s{isValidating ? ' · refreshing…' : ''}
+        Observed <RelativeTime time={list.observed_at} /> · refreshes every {refreshIntervalSeconds} s{isValidating ? ' · refreshing…' : ''}
       </p>
       <DataTable
         tableId="streams-list"
@@ -86,7 +88,7 @@ export function StreamsTable({ initial, thresholds, refreshIntervalSeconds, aler
         csvFileName="redis-streams.csv"
         rowAttributes={rowAttributes}
       />
-      <p className="muted">Healthy below {formatCount(thresholds.degraded)} entries of lag, degraded below {formatCount(thresholds.unhealthy)}, unhealthy from {formatCount(thresholds.unhealthy)}.</p>
+      <p className="muted">Health counts every signal that work is waiting, and the worst wins: lag (degraded from {formatCount(thresholds.degraded)} entries, unhealthy from {formatCount(thresholds.unhealthy)}), pending entries (seed 003: degraded from 50, unhealthy above 500), the oldest pending entry’s age (degraded from 1 min, unhealthy from 15 min) and dead-consumer candidates (degraded).</p>
     </>
   );
 }

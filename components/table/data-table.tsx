@@ -99,6 +99,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       {visibleRows.length === 0 ? (
         <p className="muted">{rows.length === 0 ? props.emptyMessage : 'Nothing matches the search and filters.'}</p>
       ) : (
+        // A wide table scrolls inside its own region, never the page; tabIndex lets keyboard users scroll it.
+        <div className="table-scroll" role="region" aria-label={props.caption} tabIndex={0}>
         <table className="data" data-testid={tableId}>
           <caption className="visually-hidden">{props.caption}</caption>
           <thead>
@@ -132,6 +134,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {pageCount > 1 ? (
         <nav className="pager" aria-label="Pages">

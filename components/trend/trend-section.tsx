@@ -11,9 +11,9 @@ export interface TrendMarker {
   kind?: 'group' | 'alert';
 }
 
-/** A range from the URL (`?range=`), so a chart view can be bookmarked; anything else falls back to 6 h. */
-export function parseChartRange(value: string | string[] | undefined): ChartRange {
-  return typeof value === 'string' && (chartRangeNames as string[]).includes(value) ? (value as ChartRange) : '6h';
+/** A range from the URL (`?range=`), so a chart view can be bookmarked; anything else falls back to `fallback` (one that fits the history). */
+export function parseChartRange(value: string | string[] | undefined, fallback: ChartRange = '6h'): ChartRange {
+  return typeof value === 'string' && (chartRangeNames as string[]).includes(value) ? (value as ChartRange) : fallback;
 }
 
 /**

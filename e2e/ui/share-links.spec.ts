@@ -40,7 +40,7 @@ test('a share link shows one chart without a session, and stops once revoked', a
   await expect(shared.page).toHaveURL(new RegExp(`${sharePath.replace(/[.]/g, '\\.')}$`));
   await expect(shared.page.getByRole('heading', { level: 1 })).toHaveText(chartTitle);
   await expect(shared.page.getByText(`Shared by ${e2eAdmin.username} · expires at`)).toBeVisible();
-  await expect(shared.page.getByTestId('lag-chart').locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
+  await expect(shared.page.getByTestId('lag-chart').first().locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
   await expect(shared.page.getByText('messages').first()).toBeVisible();
   // Nothing else of the app: no navigation, no links, no sign-out, no API calls from the browser.
   await expect(shared.page.locator('nav')).toHaveCount(0);

@@ -69,6 +69,13 @@ export {
   type StreamLagClass,
   type StreamLagThresholds,
 } from './stream-health';
+export {
+  classifyStreamGroup,
+  summarizeStreamGroupClasses,
+  type StreamGroupHealth,
+  type StreamGroupHealthRules,
+  type StreamGroupSignals,
+} from './stream-group-health';
 export { estimateTimeLagSeconds, type LogEndOffsetPoint, type TimeLagEstimate, type TimeLagMethod } from './time-lag';
 export {
   OffsetResetPlanError,

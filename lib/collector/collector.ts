@@ -5,6 +5,7 @@ import type { DatabaseClient } from '@/lib/db/create-client';
 import { OutageLog } from '@/lib/history/outage-log';
 import { readWindowPoints } from '@/lib/history/read-window-points';
 import { applyRetention, type RetentionResult } from '@/lib/history/retention';
+import { deleteExpiredRedisServerSamples, writeRedisServerSample } from '@/lib/history/redis-server/write-sample';
 import { rollUpClosedBuckets, type RollupResult } from '@/lib/history/rollup';
 import type { SnapshotInput } from '@/lib/history/snapshot-input';
 import { writeSnapshot, type WrittenSnapshot } from '@/lib/history/write-snapshot';
@@ -217,6 +218,8 @@ export class Collector {
       // Alerts of this source only, fenced by its lock: an instance evaluates what it leads.
       const alertInputs = built.alertInputs.filter((input) => alertSourceName(input) === source);
       await evaluateSnapshotAlerts(prisma, alertInputs, { fence: (sql) => this.options.election.fence(source, sql) });
+      const redisServer = source === redisSourceName ? observed.redis?.observation?.server : undefined;
+      if (redisServer) await writeRedisServerSample(prisma, takenAtMs, redisServer);
       await this.notify(source, observed, { takenAtMs, snapshot, written: result });
     }
     if (written.length === 0) return { role: 'follower' };
@@ -226,6 +229,7 @@ export class Collector {
       retentionRawMs: this.options.retentionRawMs,
       retentionRollupMs: this.options.retentionRollupMs,
     });
+    await deleteExpiredRedisServerSamples(prisma, takenAtMs - this.options.retentionRawMs);
     return { role: 'leader', takenAtMs, sources: written, rollup, retention };
   }
 

@@ -18,3 +18,8 @@ export const streamDetailQuery = z.object({
 export function queryObject(searchParams: URLSearchParams): Record<string, string> {
   return Object.fromEntries(searchParams);
 }
+
+/** A stream name from the path (decoded once from the encoded pathname, see path-segments.ts). */
+export const streamPathParameters = z.object({ stream: z.string().min(1, 'must not be empty').max(65_536).meta({ description: 'Stream key, URL-encoded (events%3Achat)', example: 'events:chat' }) });
+
+export const streamGroupPathParameters = streamPathParameters.extend(groupPathParameter.shape);

@@ -1,4 +1,4 @@
-import { classifyPending, classifyStreamLag, type PendingClass, type PendingThresholds, type StreamLagClass, type StreamLagThresholds } from '@/lib/analysis';
+import { classifyPending, classifyStreamGroup, classifyStreamLag, type PendingClass, type PendingThresholds, type StreamLagClass, type StreamLagThresholds } from '@/lib/analysis';
 import type { RedisObservation, RedisStreamGroupObservation } from '@/lib/observations/redis';
 import { findDeadConsumerCandidates, isDeadConsumerCandidate } from './dead-consumers';
 import { entryAgeMs } from './entry-id-time';
@@ -41,6 +41,9 @@ export interface GroupDetailJson extends GroupLagJson {
   consumers: ConsumerDetailJson[];
   /** Names of consumers idle beyond the threshold while holding pending entries. */
   dead_consumer_candidates: string[];
+  /** Lag, pending count, oldest pending age and dead consumers together (as in the streams list). */
+  health: StreamLagClass;
+  health_reasons: string[];
   error?: string;
 }
 
@@ -77,7 +80,15 @@ export function groupDetailJson(group: RedisStreamGroupObservation, observedAtMs
     oldest_pending: group.oldestPending.map((entry) => ({ id: entry.id, consumer: entry.consumer, idle_ms: entry.idleMs, delivery_count: entry.deliveryCount })),
     consumers,
     dead_consumer_candidates: findDeadConsumerCandidates(group.consumers, options.deadConsumerIdleMs).map((consumer) => consumer.name),
+    health: 'healthy',
+    health_reasons: [],
   };
+  const health = classifyStreamGroup(
+    { lag: lag.lag < 0 ? null : lag.lag, pending: group.pending, oldestPendingAgeMs: group.pending > 0 ? detail.oldest_pending_age_ms : null, deadConsumerCount: detail.dead_consumer_candidates.length },
+    { lag: options.lagThresholds, pending: options.pendingThresholds },
+  );
+  detail.health = health.health;
+  detail.health_reasons = health.reasons;
   return group.error === undefined ? detail : { ...detail, error: group.error };
 }
 
@@ -88,7 +99,7 @@ export function buildStreamDetail(observation: RedisObservation, streamName: str
     return null;
   }
   return {
-    ...streamSummaryJson(stream, observation.observedAtMs),
+    ...streamSummaryJson(stream, observation.observedAtMs, options),
     consumer_groups: stream.groups.map((group) => groupDetailJson(group, observation.observedAtMs, options)),
     dead_consumer_idle_ms: options.deadConsumerIdleMs,
     observed_at: new Date(observation.observedAtMs).toISOString(),

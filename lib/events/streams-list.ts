@@ -1,6 +1,6 @@
 import type { RedisObservation, RedisServerObservation, RedisStreamObservation } from '@/lib/observations/redis';
 import { entryAgeMs } from './entry-id-time';
-import { groupSummaryJson, type GroupSummaryJson } from './group-lag-json';
+import { defaultGroupHealthOptions, groupSummaryJson, type GroupHealthOptions, type GroupSummaryJson } from './group-lag-json';
 
 /** One stream in GET /api/v1/events/streams: the seed's name, length, groups, then the detail. */
 export interface StreamSummaryJson {
@@ -39,7 +39,7 @@ export interface StreamsListJson {
   observed_at: string;
 }
 
-export function streamSummaryJson(stream: RedisStreamObservation, observedAtMs: number): StreamSummaryJson {
+export function streamSummaryJson(stream: RedisStreamObservation, observedAtMs: number, options: GroupHealthOptions = defaultGroupHealthOptions): StreamSummaryJson {
   const summary: StreamSummaryJson = {
     name: stream.name,
     length: stream.length,
@@ -51,7 +51,7 @@ export function streamSummaryJson(stream: RedisStreamObservation, observedAtMs: 
     entries_added: stream.entriesAdded,
     max_deleted_entry_id: stream.maxDeletedEntryId,
     last_entry_age_ms: entryAgeMs(stream.lastEntryId, observedAtMs),
-    consumer_groups: stream.groups.map(groupSummaryJson),
+    consumer_groups: stream.groups.map((group) => groupSummaryJson(group, observedAtMs, options)),
   };
   return stream.error === undefined ? summary : { ...summary, error: stream.error };
 }
@@ -66,9 +66,9 @@ export function serverJson(server: RedisServerObservation): ServerJson {
   };
 }
 
-export function buildStreamsList(observation: RedisObservation): StreamsListJson {
+export function buildStreamsList(observation: RedisObservation, options: GroupHealthOptions = defaultGroupHealthOptions): StreamsListJson {
   return {
-    streams: observation.streams.map((stream) => streamSummaryJson(stream, observation.observedAtMs)),
+    streams: observation.streams.map((stream) => streamSummaryJson(stream, observation.observedAtMs, options)),
     server: observation.server && serverJson(observation.server),
     errors: observation.errors.map((error) => ({ scope: error.scope, message: error.message })),
     observed_at: new Date(observation.observedAtMs).toISOString(),

@@ -29,13 +29,14 @@ const stepParameter = z.string().transform((text, context) => {
 
 const clusterIdParameter = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"');
 
-const baseSchema = z.object({
-  cluster_id: clusterIdParameter.optional(),
-  from: timeParameter.optional(),
-  to: timeParameter.optional(),
-  step: stepParameter.optional(),
+/** The query every trend route takes; each route adds its own parameters (lib/history/api-schemas.ts). */
+export const trendQuerySchema = z.object({
+  cluster_id: clusterIdParameter.optional().meta({ description: 'Kafka cluster id (Kafka trends only)' }),
+  from: timeParameter.optional().meta({ description: 'ISO 8601 time or epoch ms; default: 24 hours before `to`' }),
+  to: timeParameter.optional().meta({ description: 'ISO 8601 time or epoch ms; default: now' }),
+  step: stepParameter.optional().meta({ description: 'Bucket size: 30s, 5m, 1h or milliseconds (at most 1,000 points)' }),
 });
-const baseNames = new Set(Object.keys(baseSchema.shape));
+const baseNames = new Set(Object.keys(trendQuerySchema.shape));
 
 export interface TrendQuery<Extra> {
   clusterId: string | null;
@@ -58,7 +59,7 @@ export function parseTrendQuery<ExtraSchema extends z.ZodObject>(
   const repeated = names.find((name, index) => names.indexOf(name) !== index);
   if (repeated !== undefined) throw badRequest(`Query parameter "${repeated}" is given more than once`);
   const entries = [...searchParams.entries()];
-  const base = baseSchema.parse(Object.fromEntries(entries.filter(([name]) => baseNames.has(name))));
+  const base = trendQuerySchema.parse(Object.fromEntries(entries.filter(([name]) => baseNames.has(name))));
   const unknown = entries.find(([name]) => !baseNames.has(name) && !(name in extraSchema.shape));
   if (unknown) throw badRequest(`Unknown query parameter "${unknown[0]}"`);
   const extra: z.infer<ExtraSchema> = extraSchema.parse(Object.fromEntries(entries.filter(([name]) => !baseNames.has(name))));

@@ -20,6 +20,10 @@ import { scalingInputOfDetail, streamGroupScaling } from '@/lib/events/stream-gr
 import { decodePathSegment } from '@/lib/decode-path-segment';
 import { countFiringAlerts, firingAlertsHref } from '@/lib/alerts/firing-counts';
 import { AlertBadge } from '@/components/alerts/alert-badge';
+import { RelativeTime } from '@/components/relative-time';
+import { EntryId } from '@/components/streams/entry-id';
+import { ScrollRegion } from '@/components/table/scroll-region';
+import { readFittingChartRange } from '@/lib/history/trend/history-span';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,7 +44,7 @@ export default async function StreamPage({ params, searchParams }: Props) {
     await assertCanView(principal, 'redis_stream', streamName, null);
     return readStreamDetail(streamName);
   });
-  const range = parseChartRange((await searchParams).range);
+  const range = parseChartRange((await searchParams).range, await readFittingChartRange());
   const firingCount = await countFiringAlerts({ stream: streamName });
   const canAct = hasRole(principal.role, 'operator');
   const nowMs = Date.parse(detail.observed_at);
@@ -55,8 +59,8 @@ export default async function StreamPage({ params, searchParams }: Props) {
         <dl className="facts">
           <div><dt>Length</dt><dd>{formatCount(detail.length)} entries</dd></div>
           <div><dt>Entries added (ever)</dt><dd>{formatCount(detail.entries_added)}</dd></div>
-          <div><dt>Newest entry</dt><dd className="mono">{detail.last_entry_id ?? '—'} <span className="muted">({formatDurationMs(detail.last_entry_age_ms)} ago)</span></dd></div>
-          <div><dt>Oldest entry</dt><dd className="mono">{detail.first_entry_id ?? '—'}</dd></div>
+          <div><dt>Newest entry</dt><dd><EntryId id={detail.last_entry_id} /></dd></div>
+          <div><dt>Oldest entry</dt><dd><EntryId id={detail.first_entry_id} /></dd></div>
           <div><dt>Consumer groups</dt><dd>{detail.groups}</dd></div>
         </dl>
         {detail.error ? <div className="banner" role="alert">{detail.error}</div> : null}
@@ -68,11 +72,13 @@ export default async function StreamPage({ params, searchParams }: Props) {
         <section className="card" key={group.name} data-group={group.name} aria-labelledby={`group-${group.name}`}>
           <h2 id={`group-${group.name}`} className="mono">{group.name}</h2>
           {group.error ? <div className="banner" role="alert">{group.error}</div> : null}
+          <p data-testid="stream-group-health">Health <span className={`badge ${tone[group.health]}`}>{group.health}</span>
+            {group.health_reasons.length > 0 ? <span className="muted"> — {group.health_reasons.join('; ')}</span> : null}</p>
           <dl className="facts">
             <div><dt>Lag</dt><dd data-testid="stream-group-lag"><LagLabel lag={group} /> entries <span className={`badge ${tone[group.lag_class]}`}>{group.lag_class}</span></dd></div>
             <div><dt>Pending (delivered, not acknowledged)</dt><dd>{formatCount(group.pending)} entries <span className={`badge ${tone[group.pending_class]}`}>{group.pending_class}</span></dd></div>
-            <div><dt>Oldest pending</dt><dd>{group.oldest_pending_id ? <><span className="mono">{group.oldest_pending_id}</span> — added {formatDurationMs(group.oldest_pending_age_ms)} ago, idle {formatDurationMs(group.oldest_pending_idle_ms)}</> : 'none'}</dd></div>
-            <div><dt>Last delivered</dt><dd className="mono">{group.last_delivered_id} <span className="muted">({formatDurationMs(group.last_delivered_age_ms)} behind the clock)</span></dd></div>
+            <div><dt>Oldest pending</dt><dd>{group.oldest_pending_id ? <><EntryId id={group.oldest_pending_id} />, idle {formatDurationMs(group.oldest_pending_idle_ms)}</> : 'none'}</dd></div>
+            <div><dt>Last delivered</dt><dd>{group.last_delivered_id === '0-0' ? <span className="mono">0-0</span> : <EntryId id={group.last_delivered_id} />}</dd></div>
             <div><dt>Entries read</dt><dd>{formatCount(group.entries_read)}</dd></div>
           </dl>
           <TrendSection binding={{ kind: 'redis_stream_group', cluster_id: null, name: detail.name, group: group.name, range }}
@@ -83,7 +89,7 @@ export default async function StreamPage({ params, searchParams }: Props) {
               Claim or acknowledge their entries below, or restart them.
             </div>
           ) : null}
-          <table className="data">
+          <ScrollRegion label="Consumers"><table className="data">
             <thead><tr><th scope="col">Consumer</th><th scope="col" className="number">Pending (entries)</th><th scope="col" className="number">Idle</th><th scope="col" className="number">Inactive</th><th scope="col">Dead?</th></tr></thead>
             <tbody>
               {group.consumers.length === 0 ? <tr><td colSpan={5} className="muted">No consumers in this group.</td></tr> : group.consumers.map((consumer) => (
@@ -96,7 +102,7 @@ export default async function StreamPage({ params, searchParams }: Props) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></ScrollRegion>
           {scalings[groupIndex] ? <StreamScaling scaling={scalings[groupIndex]} /> : null}
           {canAct ? (
             <StreamGroupActions stream={detail.name} group={group.name} defaultConsumer={group.dead_consumer_candidates[0] ?? null}
@@ -111,6 +117,7 @@ export default async function StreamPage({ params, searchParams }: Props) {
         </section>
       ) : null}
       <p className="muted">Observed {new Date(detail.observed_at).toLocaleTimeString()}.</p>
+      <p className="muted">Observed <RelativeTime time={detail.observed_at} />.</p>
     </>
   );
 }

@@ -4,22 +4,11 @@ import { withAuth } from '@/lib/api/with-auth';
 import { readJsonBody } from '@/lib/api/read-json-body';
 import { createApiToken, listApiTokens } from '@/lib/auth/api-tokens';
 import { toTokenJson } from '@/lib/api/token-json';
+import { createTokenBody, maxTokenExpiryDays as maxExpiryDays } from '@/lib/auth/api-schemas';
 
 export const dynamic = 'force-dynamic';
 
 const dayMs = 86_400_000;
-const maxExpiryDays = 3_650;
-
-const createTokenBody = z.strictObject({
-  name: z.string().trim().min(1).max(100).regex(/^[\w .:@-]+$/, 'letters, digits, space and _.:@- only'),
-  // Either a number of days from now or a date; neither: the token does not expire.
-  expires_in_days: z.number().int().min(1).max(maxExpiryDays).optional(),
-  expires_at: z.iso.datetime({ offset: true }).optional(),
-}).refine((body) => body.expires_in_days === undefined || body.expires_at === undefined, {
-  message: 'give expires_in_days or expires_at, not both',
-  path: ['expires_at'],
-});
-
 function expiryFrom(body: z.infer<typeof createTokenBody>, nowMs: number): Date | null {
   if (body.expires_in_days !== undefined) return new Date(nowMs + body.expires_in_days * dayMs);
   if (body.expires_at === undefined) return null;

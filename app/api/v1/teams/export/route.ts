@@ -1,5 +1,6 @@
 import { withAuth } from '@/lib/api/with-auth';
 import { exportTeams } from '@/lib/teams/export-teams';
+import { teamExportQuery } from '@/lib/teams/api-schemas';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export const GET = withAuth(async ({ searchParams }) => {
   const file = await exportTeams();
   const headers: Record<string, string> = { 'cache-control': 'no-store' };
-  if (searchParams.get('download') === 'true') {
+  if (teamExportQuery.parse({ download: searchParams.get('download') ?? undefined }).download === 'true') {
     headers['content-disposition'] = 'attachment; filename="lagboard-teams.json"';
   }
   return new Response(`${JSON.stringify(file, null, 2)}\n`, { headers: { ...headers, 'content-type': 'application/json' } });

@@ -25,6 +25,8 @@ import { AuditTable } from '@/components/actions/audit-table';
 import { listAuditEntries } from '@/lib/actions/list-audit-entries';
 
 import { decodePathSegment } from '@/lib/decode-path-segment';
+import { RelativeTime } from '@/components/relative-time';
+import { readFittingChartRange } from '@/lib/history/trend/history-span';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,7 +52,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const statusByPartition = new Map(health.burrow.partitions.map((partition) => [`${partition.topic}/${partition.partition}`, partition.status]));
   const rows: PartitionRow[] = detail.partitions.map((partition) => ({ ...partition, status: statusByPartition.get(`${partition.topic}/${partition.partition}`) ?? null }));
   const metrics = detail.lag_metrics;
-  const range = parseChartRange((await searchParams).range);
+  const range = parseChartRange((await searchParams).range, await readFittingChartRange());
   const nowMs = Date.parse(detail.observed_at);
   const markerRange = { fromMs: nowMs - chartRanges[range], toMs: nowMs };
   const [groupMarkers, alertMarkers, firingCount] = await Promise.all([
@@ -86,7 +88,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <div><dt>Lag in time (max)</dt><dd>{detail.lag_seconds_max === null ? '— (needs two snapshots)' : formatDurationMs(detail.lag_seconds_max * 1_000)}</dd></div>
           <div><dt>Lag P50 / P95 / max</dt><dd>{formatCount(metrics.lag_p50)} / {formatCount(metrics.lag_p95)} / {formatCount(metrics.lag_max)} msgs</dd></div>
         </dl>
-        <p className="muted">Observed {new Date(detail.observed_at).toLocaleTimeString()}.</p>
+        <p className="muted">Observed <RelativeTime time={detail.observed_at} />.</p>
       </section>
       {detail.errors.map((problem) => <div className="banner" role="alert" key={`${problem.scope}${problem.message}`}><strong>{problem.scope}</strong>: {problem.message}</div>)}
       <LiveGroupPanel clusterId={clusterId} groupId={groupId} intervalSeconds={refreshIntervalSeconds}

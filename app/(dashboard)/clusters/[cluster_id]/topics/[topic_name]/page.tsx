@@ -14,6 +14,7 @@ import { refreshIntervalSecondsOf } from '@/lib/auth/user-preferences';
 import { decodePathSegment } from '@/lib/decode-path-segment';
 import { countFiringAlerts } from '@/lib/alerts/firing-counts';
 import { AlertBadge } from '@/components/alerts/alert-badge';
+import { ScrollRegion } from '@/components/table/scroll-region';
 
 export const dynamic = 'force-dynamic';
 
@@ -72,7 +73,7 @@ export default async function TopicPage({ params }: Props) {
       </section>
       <h2>Consumer groups reading this topic</h2>
       {detail.consumer_health.length === 0 ? <p className="muted">No consumer group has committed to or is assigned this topic.</p> : (
-        <table className="data" data-testid="topic-consumers">
+        <ScrollRegion label="Consuming groups"><table className="data" data-testid="topic-consumers">
           <thead>
             <tr>
               <th scope="col">Group</th><th scope="col">State</th><th scope="col">Health</th><th scope="col" className="number">Members</th>
@@ -95,7 +96,7 @@ export default async function TopicPage({ params }: Props) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></ScrollRegion>
       )}
       <h2>Topic</h2>
       <section className="card">
@@ -105,7 +106,7 @@ export default async function TopicPage({ params }: Props) {
           <div><dt>Retention</dt><dd>{formatRetentionMs(topic.retention_ms)} / {formatRetentionBytes(topic.retention_bytes)}</dd></div>
           <div><dt>Cleanup policy</dt><dd>{topic.cleanup_policy ?? 'unknown'}</dd></div>
         </dl>
-        <table className="data">
+        <ScrollRegion label="Partitions"><table className="data">
           <thead><tr><th scope="col" className="number">Partition</th><th scope="col" className="number">Leader</th><th scope="col">Replicas</th><th scope="col">ISR</th><th scope="col" className="number">Log start (offset)</th><th scope="col" className="number">Log end (offset)</th></tr></thead>
           <tbody>
             {topic.partitions.map((partition) => (
@@ -119,7 +120,7 @@ export default async function TopicPage({ params }: Props) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></ScrollRegion>
       </section>
     </>
   );

@@ -1,14 +1,12 @@
-import { z } from 'zod';
 import { withAuth } from '@/lib/api/with-auth';
 import { getGroupDetail } from '@/lib/consumers/get-group-detail';
 import { assertConsumersQuery } from '@/lib/consumers/query';
 import { createAuthorizedSseResponse } from '@/lib/live/authorized-sse';
-import { liveIntervalSeconds } from '@/lib/live/interval-query';
+import { liveQuery } from '@/lib/live/interval-query';
 import { ApiError } from '@/lib/api/errors';
 
 export const dynamic = 'force-dynamic';
 
-const liveQuery = z.object({ interval: liveIntervalSeconds });
 
 /**
  * The seed's live group monitor (`WS …/live?cluster_id&interval`) as Server-Sent Events: every

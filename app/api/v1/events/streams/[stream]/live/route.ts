@@ -1,16 +1,15 @@
-import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 import { withAuth } from '@/lib/api/with-auth';
 import { readStreamDetail } from '@/lib/events/read-stream-detail';
 import { buildStreamLiveUpdate } from '@/lib/events/stream-live-update';
 import type { StreamDetailJson } from '@/lib/events/stream-detail';
 import { createAuthorizedSseResponse } from '@/lib/live/authorized-sse';
-import { liveIntervalSeconds } from '@/lib/live/interval-query';
+import { liveQuery } from '@/lib/live/interval-query';
 import { describeError, log } from '@/lib/log';
+import { streamPathParameters } from '@/lib/events/query';
 
 export const dynamic = 'force-dynamic';
 
-const liveQuery = z.object({ interval: liveIntervalSeconds });
 
 /**
  * A stream's groups as Server-Sent Events: every `interval` seconds their lag, pending entries,
@@ -20,7 +19,7 @@ const liveQuery = z.object({ interval: liveIntervalSeconds });
  */
 export const GET = withAuth(async (context) => {
   const { interval } = liveQuery.parse({ interval: context.searchParams.get('interval') ?? undefined });
-  const streamName = context.scope.stream;
+  const { stream: streamName } = streamPathParameters.parse({ stream: context.scope.stream });
   let firstReading: StreamDetailJson | null = await readStreamDetail(streamName);
   return createAuthorizedSseResponse(context, {
     intervalMs: interval * 1_000,
