@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { groupName, streamGroupPathParameters } from '@/lib/events/query';
 
 /**
  * Every request and response body of the action and audit endpoints, exported for the OpenAPI
@@ -85,6 +86,9 @@ export const offsetsDeleteResponseSchema = z.object({
 });
 
 // ---- Redis ----------------------------------------------------------------------------------
+
+/** `{stream}/groups/{group}/consumers/{consumer}`: names decoded once from the encoded path. */
+export const streamConsumerPathParameters = streamGroupPathParameters.extend({ consumer: groupName });
 
 export const setIdRequestSchema = z.strictObject({ id: streamIdSchema, dry_run: z.boolean() });
 

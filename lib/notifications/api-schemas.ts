@@ -8,6 +8,9 @@ import { z } from 'zod';
 
 export const alertChannelIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a channel id');
 
+/** The `[channel_id]` path parameter. */
+export const alertChannelIdParamsSchema = z.object({ channel_id: alertChannelIdSchema });
+
 export const alertChannelKindSchema = z.enum(['webhook', 'slack']);
 export const alertSeveritySchema = z.enum(['info', 'warning', 'critical']);
 

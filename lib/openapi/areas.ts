@@ -1,5 +1,8 @@
+import { actionsArea } from './paths/actions';
+import { alertsArea } from './paths/alerts';
 import { historyArea } from './paths/history';
 import { kafkaArea } from './paths/kafka';
+import { notificationsArea } from './paths/notifications';
 import { redisArea } from './paths/redis';
 import { settingsArea } from './paths/settings';
 import { systemArea } from './paths/system';
@@ -14,4 +17,6 @@ import type { ApiArea } from './types';
  * `lib/openapi/paths/` plus one line here. `tests/integration/openapi.test.ts` fails while any
  * `app/api/**\/route.ts` has no path in the description.
  */
-export const apiAreas: readonly ApiArea[] = [kafkaArea, redisArea, historyArea, settingsArea, systemArea];
+export const apiAreas: readonly ApiArea[] = [
+  kafkaArea, redisArea, historyArea, alertsArea, notificationsArea, actionsArea, settingsArea, systemArea,
+];

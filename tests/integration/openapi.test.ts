@@ -3,6 +3,8 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { createApiToken } from '@/lib/auth/api-tokens';
+import { upsertUser } from '@/lib/auth/users';
 import { closeDb, getDb } from '@/lib/db';
 import { closeKafkaConnections } from '@/lib/kafka';
 import { commitOffsetsWithoutMembers, ensureTopics, produceMessages } from '@/lib/kafka/workload';
@@ -53,6 +55,7 @@ function exportedMethods(file: string): string[] {
 
 let token = '';
 let adminToken = '';
+let operatorToken = '';
 let redis: Redis;
 
 /** Calls the route file's handler and validates the answer with the description's schema for that status. */
@@ -82,6 +85,7 @@ async function callAndValidate(method: string, requestPath: string, options: { p
 beforeAll(async () => {
   token = await createTestToken('viewer');
   adminToken = await createTestToken('admin');
+  operatorToken = await createTestToken('operator');
   await ensureTopics(testKafkaBrokers, [{ name: topic, partitions: 2 }]);
   await produceMessages({ brokers: testKafkaBrokers, topic, count: 20, partition: 0 });
   await commitOffsetsWithoutMembers(testKafkaBrokers, groupId, [{ topic, partition: 0, offset: 5 }, { topic, partition: 1, offset: 0 }]);
@@ -111,7 +115,7 @@ afterAll(async () => {
 describe('the OpenAPI description', () => {
   it('is OpenAPI 3.1 with operations grouped by area', () => {
     expect(document.openapi).toBe('3.1.0');
-    expect(document.tags.map((tag) => tag.name)).toEqual(['Kafka consumer groups', 'Redis Streams', 'History', 'Settings', 'System']);
+    expect(document.tags.map((tag) => tag.name)).toEqual(['Kafka consumer groups', 'Redis Streams', 'History', 'Alerts', 'Alert channels', 'Operator actions and audit', 'Settings', 'System']);
     for (const methods of Object.values(document.paths)) {
       for (const operation of Object.values(methods) as Array<{ tags: string[]; responses: Record<string, unknown>; operationId: string }>) {
         expect(operation.tags).toHaveLength(1);
@@ -180,10 +184,63 @@ describe('real answers validate against the description', () => {
     expect((server.points as unknown[]).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('alerts and alert rules routes', async () => {
+    const alerts = await callAndValidate('get', '/api/v1/alerts?state=all&limit=50');
+    expect(alerts.alert_count).toBe((alerts.alerts as unknown[]).length);
+    await callAndValidate('get', '/api/v1/alerts?severity=loud', { expectedStatus: 400 });
+    await callAndValidate('get', '/api/v1/alerts/no-such-alert', { params: { alert_id: 'no-such-alert' }, expectedStatus: 404 });
+    const rules = await callAndValidate('get', '/api/v1/alert-rules');
+    const ruleIds = (rules.rules as Array<{ rule_id: string }>).map((rule) => rule.rule_id);
+    expect(ruleIds.length).toBeGreaterThan(0);
+    await callAndValidate('get', `/api/v1/alert-rules/${ruleIds[0]!}`, { params: { rule_id: ruleIds[0]! } });
+  });
+
+  it('alert channels routes', async () => {
+    const channel = await callAndValidate('post', '/api/v1/alert-channels', {
+      token: adminToken, expectedStatus: 201,
+      body: { name: uniqueName('openapi-channel'), kind: 'webhook', url: 'http://127.0.0.1:9/lagboard', secret: 'openapi-signing-secret-0123456789', enabled: false },
+    });
+    const channelId = String(channel.id);
+    const list = await callAndValidate('get', '/api/v1/alert-channels', { token: adminToken });
+    expect((list.channels as Array<{ id: string; url_masked: string }>).find((candidate) => candidate.id === channelId)?.url_masked).not.toContain('/lagboard');
+    await callAndValidate('get', '/api/v1/alert-channels', { expectedStatus: 403 });
+    await callAndValidate('get', `/api/v1/alert-channels/${channelId}`, { token: adminToken, params: { channel_id: channelId } });
+    await callAndValidate('patch', `/api/v1/alert-channels/${channelId}`, { token: adminToken, params: { channel_id: channelId }, body: { min_severity: 'critical' } });
+    await callAndValidate('get', `/api/v1/alert-channels/${channelId}/deliveries?limit=10`, { token: adminToken, params: { channel_id: channelId } });
+    await callAndValidate('delete', `/api/v1/alert-channels/${channelId}`, { token: adminToken, params: { channel_id: channelId } });
+  });
+
+  it('operator actions (dry runs) and the audit log', async () => {
+    const reset = await callAndValidate('post', `/api/v1/consumers/groups/${encodedGroup()}/offsets/reset?cluster_id=test`, {
+      token: operatorToken, params: { group_id: groupId }, body: { topic, partitions: [0], to: { earliest: true }, dry_run: true },
+    });
+    expect(reset).toMatchObject({ executed: false, total_lag_before: 15, total_lag_after: 20 });
+    const setId = await callAndValidate('post', `/api/v1/events/streams/${encodedStream()}/groups/readers/last-delivered-id`, {
+      token: operatorToken, params: { stream: encodedStream(), group: 'readers' }, body: { id: '$', dry_run: true },
+    });
+    expect(setId).toMatchObject({ executed: false, lag_after: 0 });
+    const claim = await callAndValidate('post', `/api/v1/events/streams/${encodedStream()}/groups/readers/consumers/worker-1/claim`, {
+      token: operatorToken, params: { stream: encodedStream(), group: 'readers', consumer: 'worker-1' }, body: { to_consumer: 'worker-2', min_idle_ms: 0, dry_run: true },
+    });
+    expect(claim).toMatchObject({ executed: false, matching_count: 2, affected_count: 0 });
+    await callAndValidate('post', `/api/v1/events/streams/${encodedStream()}/groups/readers/consumers/worker-1/acknowledge`, {
+      token: operatorToken, params: { stream: encodedStream(), group: 'readers', consumer: 'worker-1' }, body: { dry_run: true },
+    });
+    const audit = await callAndValidate('get', '/api/v1/audit?limit=20', { token: operatorToken });
+    expect(audit.limit).toBe(20);
+    await callAndValidate('get', '/api/v1/audit', { expectedStatus: 403 });
+    await callAndValidate('get', '/api/v1/audit?outcome=maybe', { token: operatorToken, expectedStatus: 400 });
+  });
+
   it('settings routes: tokens, preferences, teams, share links', async () => {
-    await callAndValidate('get', '/api/v1/tokens');
-    const created = await callAndValidate('post', '/api/v1/tokens', { body: { name: 'openapi check' }, expectedStatus: 201 });
-    await callAndValidate('delete', `/api/v1/tokens/${String(created.id)}`, { params: { token_id: String(created.id) } });
+    const { user } = await upsertUser({ username: uniqueName('openapi-tokens'), password: 'integration-password', role: 'viewer' });
+    const own = await createApiToken(user.id, 'openapi');
+    const spare = await createApiToken(user.id, 'openapi spare');
+    const tokens = await callAndValidate('get', '/api/v1/tokens', { token: own.token });
+    expect((tokens.tokens as Array<{ id: string }>).map((listed) => listed.id).sort()).toEqual([own.record.id, spare.record.id].sort());
+    // Only a signed-in browser mints tokens: with a token the answer is the described 403.
+    await callAndValidate('post', '/api/v1/tokens', { token: own.token, body: { name: 'openapi check' }, expectedStatus: 403 });
+    await callAndValidate('delete', `/api/v1/tokens/${spare.record.id}`, { token: own.token, params: { token_id: spare.record.id } });
     await callAndValidate('get', '/api/v1/me/preferences');
     await callAndValidate('put', '/api/v1/me/preferences', { body: { refresh_interval_seconds: 30 } });
 

@@ -1,6 +1,6 @@
 import { withAuth } from '@/lib/api/with-auth';
 import { getDb } from '@/lib/db';
-import { alertChannelIdSchema, alertDeliveriesQuerySchema, alertDeliveryListJsonSchema } from '@/lib/notifications/api-schemas';
+import { alertChannelIdParamsSchema, alertDeliveriesQuerySchema, alertDeliveryListJsonSchema } from '@/lib/notifications/api-schemas';
 import { findAlertChannel, listChannelDeliveries } from '@/lib/notifications/channel-repository';
 import { toAlertDeliveryJson } from '@/lib/notifications/channel-json';
 
@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 // Newest first: every try's status code, time and error kind (never the URL or the secret).
 export const GET = withAuth(async ({ params, searchParams }) => {
-  const channelId = alertChannelIdSchema.parse(params.channel_id);
+  const { channel_id: channelId } = alertChannelIdParamsSchema.parse(params);
   const query = alertDeliveriesQuerySchema.parse(Object.fromEntries(searchParams));
   const prisma = await getDb();
   await findAlertChannel(prisma, channelId);

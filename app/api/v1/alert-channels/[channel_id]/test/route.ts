@@ -1,7 +1,7 @@
 import { withAuth } from '@/lib/api/with-auth';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
-import { alertChannelIdSchema, alertChannelTestJsonSchema } from '@/lib/notifications/api-schemas';
+import { alertChannelIdParamsSchema, alertChannelTestJsonSchema } from '@/lib/notifications/api-schemas';
 import { findAlertChannel } from '@/lib/notifications/channel-repository';
 import { toAlertDeliveryJson } from '@/lib/notifications/channel-json';
 import { sendTestMessage } from '@/lib/notifications/send-test-message';
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 
 // One try, answered with its outcome (a receiver's failure is a result here, not an API error).
 export const POST = withAuth(async ({ params }) => {
-  const channelId = alertChannelIdSchema.parse(params.channel_id);
+  const { channel_id: channelId } = alertChannelIdParamsSchema.parse(params);
   const prisma = await getDb();
   const channel = await findAlertChannel(prisma, channelId);
   const { notifications } = getConfig();

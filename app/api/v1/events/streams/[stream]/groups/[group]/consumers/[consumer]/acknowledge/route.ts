@@ -1,8 +1,7 @@
 import { withAuth } from '@/lib/api/with-auth';
-import { acknowledgeRequestSchema, pendingActionResponseSchema } from '@/lib/actions/api-schemas';
+import { acknowledgeRequestSchema, pendingActionResponseSchema, streamConsumerPathParameters } from '@/lib/actions/api-schemas';
 import { runPendingAction } from '@/lib/actions/redis-pending-actions';
 import { parseJsonBody, streamPathNames } from '@/lib/actions/request-parsing';
-import { groupName, groupPathParameter } from '@/lib/events/query';
 import { assertCanView } from '@/lib/teams/visibility';
 
 export const dynamic = 'force-dynamic';
@@ -10,8 +9,7 @@ export const dynamic = 'force-dynamic';
 // POST …/consumers/{consumer}/acknowledge {"min_idle_ms"?,"dry_run"}: XACK its pending entries (operator; audited).
 export const POST = withAuth(async ({ request, principal }) => {
   const { stream, group, consumer } = streamPathNames(request);
-  groupPathParameter.parse({ group });
-  const consumerName = groupName.parse(consumer ?? '');
+  const { consumer: consumerName } = streamConsumerPathParameters.parse({ stream, group, consumer: consumer ?? '' });
   const body = await parseJsonBody(request, acknowledgeRequestSchema);
   await assertCanView(principal, 'redis_stream', stream, null);
   return pendingActionResponseSchema.parse(await runPendingAction(principal, {
