@@ -16,6 +16,8 @@ if ! command -v mvn >/dev/null 2>&1; then
 fi
 echo "kafka: fetching Kafka $KAFKA_VERSION jars from Maven Central into $KAFKA_LIB_DIR ..."
 rm -rf "$KAFKA_LIB_DIR"
+# Maven's console still writes colour resets in batch mode; strip them so the next line starts clean.
 mvn -q -B -Dstyle.color=never -f "$ROOT_DIR/scripts/kafka/pom.xml" dependency:copy-dependencies \
-  -Dkafka.version="$KAFKA_VERSION" -DoutputDirectory="$KAFKA_LIB_DIR" -DincludeScope=runtime
+  -Dkafka.version="$KAFKA_VERSION" -DoutputDirectory="$KAFKA_LIB_DIR" -DincludeScope=runtime 2>&1 \
+  | sed -e $'s/\x1b\\[[0-9;]*m//g'
 touch "$KAFKA_LIB_DIR/.complete"
