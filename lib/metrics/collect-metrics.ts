@@ -69,8 +69,11 @@ export async function collectMetrics(scope: TeamScope = unrestrictedScope): Prom
 
   gauges.heapUsed.set(process.memoryUsage().heapUsed);
   gauges.sourceUp.set({ source: 'redis' }, redis ? 1 : 0);
+  const visibleStreamNames = new Set<string>();
+  const visibleGroupIds = clusters.map(() => new Set<string>());
   if (redis) {
     const visibleStreams = filterByTeamScope(redis.streams, 'redis_stream', (stream) => stream.name, scope, null);
+    for (const stream of visibleStreams) visibleStreamNames.add(stream.name);
     recordRedisObservation(gauges, { ...redis, streams: visibleStreams }, {
       configuredGroup: config.eventTransport.consumerGroup,
       deadConsumerIdleMs: config.streamMonitoring.deadConsumerIdleMs,
@@ -82,6 +85,7 @@ export async function collectMetrics(scope: TeamScope = unrestrictedScope): Prom
     gauges.sourceUp.set({ source: 'kafka', cluster: cluster.id }, observation && isKafkaClusterUp(observation) ? 1 : 0);
     if (observation) {
       const groups = filterByTeamScope(observation.groups, 'kafka_group', (group) => group.groupId, scope, cluster.id);
+      for (const group of groups) visibleGroupIds[index]!.add(group.groupId);
       recordKafkaObservation(gauges, { ...observation, groups }, timeLags[index] ?? null);
     }
   });
@@ -92,12 +96,13 @@ export async function collectMetrics(scope: TeamScope = unrestrictedScope): Prom
     registers: [registry],
   });
   for (const { source, caller, count } of sourceFetchCounts()) fetches.inc({ source, caller }, count);
-  // The scaling recommendations read history; a failure leaves them out, never the scrape.
+  // The scaling recommendations read history; a failure leaves them out, never the scrape. Like
+  // every other series they hold only the groups and streams the caller may see.
   await Promise.all([
-    ...kafka.map((observation) => observation && recordKafkaScaling(gauges, observation).catch((error: unknown) => {
+    ...kafka.map((observation, index) => observation && recordKafkaScaling(gauges, observation, visibleGroupIds[index]!).catch((error: unknown) => {
       log.warn('metrics.scaling_unavailable', { cluster: observation.clusterId, reason: describeError(error) });
     })),
-    redis && recordRedisScaling(gauges, redis).catch((error: unknown) => log.warn('metrics.scaling_unavailable', { source: 'redis', reason: describeError(error) })),
+    redis && recordRedisScaling(gauges, redis, visibleStreamNames).catch((error: unknown) => log.warn('metrics.scaling_unavailable', { source: 'redis', reason: describeError(error) })),
   ]);
   return { text: await registry.metrics(), contentType: registry.contentType };
 }

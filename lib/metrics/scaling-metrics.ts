@@ -32,10 +32,14 @@ function scalingCache(): TtlCache<Map<string, number>> {
   return cacheStore.lagboardScalingCache;
 }
 
-/** lagboard_group_recommended_members{cluster,group}: the group page's recommendation, for KEDA or an HPA. */
-export async function recordKafkaScaling(gauges: LagboardGauges, observation: KafkaClusterObservation): Promise<void> {
+/**
+ * lagboard_group_recommended_members{cluster,group}: the group page's recommendation, for KEDA or an HPA.
+ * Computed for every group (one cache per cluster, whoever scrapes) and exported only for `visibleGroupIds`.
+ */
+export async function recordKafkaScaling(gauges: LagboardGauges, observation: KafkaClusterObservation, visibleGroupIds: ReadonlySet<string>): Promise<void> {
   const recommended = await scalingCache().get(observation.clusterId, () => computeKafkaScaling(observation));
   for (const [groupId, members] of recommended) {
+    if (!visibleGroupIds.has(groupId)) continue;
     gauges.groupRecommendedMembers.set({ cluster: observation.clusterId, group: groupId }, members);
   }
 }
@@ -58,11 +62,12 @@ async function computeKafkaScaling(observation: KafkaClusterObservation): Promis
   return recommended;
 }
 
-/** lagboard_redis_group_recommended_consumers{stream,consumer_group}. */
-export async function recordRedisScaling(gauges: LagboardGauges, observation: RedisObservation): Promise<void> {
+/** lagboard_redis_group_recommended_consumers{stream,consumer_group}, only for `visibleStreams`. */
+export async function recordRedisScaling(gauges: LagboardGauges, observation: RedisObservation, visibleStreams: ReadonlySet<string>): Promise<void> {
   const recommended = await scalingCache().get('\u0000redis', () => computeRedisScaling(observation));
   for (const [key, consumers] of recommended) {
     const [stream = '', consumerGroup = ''] = key.split('\u0000');
+    if (!visibleStreams.has(stream)) continue;
     gauges.redisGroupRecommendedConsumers.set({ stream, consumer_group: consumerGroup }, consumers);
   }
 }
