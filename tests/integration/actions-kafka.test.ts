@@ -169,7 +169,7 @@ describe('POST /consumers/groups/{group_id}/offsets/reset', () => {
     expect((await reset(emptyGroup, { topic, partitions: [7], to: { latest: true }, dry_run: true })).status).toBe(400);
     expect((await reset(deletableGroup, { topic, partitions: [1], to: { shift_by: 1 }, dry_run: true })).body).toMatchObject({ error: { code: 'invalid_request', message: expect.stringContaining('no committed offset') } });
     expect((await reset(uniqueName('missing'), { topic, to: { latest: true }, dry_run: true })).status).toBe(404);
-    const notJson = await callRoute(resetRoute, { path: groupPath(emptyGroup, '/offsets/reset'), params: { group_id: emptyGroup }, token: operatorToken, method: 'POST', body: 'x'.repeat(300 * 1024) });
+    const notJson = await callRoute(resetRoute, { path: groupPath(emptyGroup, '/offsets/reset'), params: { group_id: emptyGroup }, token: operatorToken, method: 'POST', body: 'x'.repeat(2 * 1_048_576) });
     expect(notJson.status).toBe(413);
   });
 });

@@ -1,3 +1,4 @@
+import { errorResponseSchema } from '@/lib/api/api-schemas';
 import {
   acknowledgeBodySchema, alertDetailResponseSchema, alertIdParamsSchema, alertListQuerySchema, alertListResponseSchema, alertRuleJsonSchema,
   alertRuleListResponseSchema, ruleIdParamsSchema, ruleOverrideDeleteResponseSchema, ruleOverrideParamsSchema, ruleSettingsBodySchema, silenceBodySchema,
@@ -8,6 +9,8 @@ const alertExample = {
   id: 'c2f1a7d0e4b94f1f', rule_id: 'kafka.slo_violation', rule_title: 'SLO violation', severity: 'warning', state: 'firing',
   group_id: 'fraud-scoring-slow', cluster_id: 'local', value: 1840, threshold: 1000, unit: 'messages', firing_since: '2026-12-04T18:02:00Z',
 };
+
+const resolved = { description: 'The alert is resolved: nothing to acknowledge or silence', schema: errorResponseSchema };
 
 export const alertsArea: ApiArea = {
   name: 'Alerts',
@@ -26,13 +29,13 @@ export const alertsArea: ApiArea = {
       method: 'post', path: '/api/v1/alerts/{alert_id}/acknowledge', role: 'operator', summary: 'Acknowledge an open alert',
       description: 'The body may be left out. Acknowledging twice keeps the first acknowledgement; a resolved alert answers 409.',
       pathParameters: alertIdParamsSchema, body: acknowledgeBodySchema, bodyExample: {},
-      responses: { 200: { description: 'The alert with its acknowledged event', schema: alertDetailResponseSchema } },
+      responses: { 200: { description: 'The alert with its acknowledged event', schema: alertDetailResponseSchema }, 409: resolved },
     },
     {
       method: 'post', path: '/api/v1/alerts/{alert_id}/silence', role: 'operator', summary: 'Silence an open alert (at most 30 days)',
       description: 'Notifications skip a silenced alert until the time given; a resolved alert answers 409.',
       pathParameters: alertIdParamsSchema, body: silenceBodySchema, bodyExample: { duration_minutes: 60 },
-      responses: { 200: { description: 'The alert with its silenced event', schema: alertDetailResponseSchema } },
+      responses: { 200: { description: 'The alert with its silenced event', schema: alertDetailResponseSchema }, 409: resolved },
     },
     {
       method: 'get', path: '/api/v1/alert-rules', summary: 'Every rule: built-in settings, the defaults in effect and the overrides',
