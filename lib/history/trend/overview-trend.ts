@@ -17,12 +17,11 @@ export interface ResourceBucketRow {
 
 export async function readClusterBuckets(sql: SqlClient, clusterId: string, range: TimeRange, stepMs: number): Promise<ResourceBucketRow[]> {
   return sql.$queryRawUnsafe<ResourceBucketRow[]>(
-    `SELECT k."groupId" AS name, (extract(epoch FROM date_bin(${intervalFromMs('$4')}, s."takenAt", ${bucketOrigin})) * 1000)::float8 AS bucket_ms,
+    `SELECT k."groupId" AS name, (extract(epoch FROM date_bin(${intervalFromMs('$4')}, p."takenAt", ${bucketOrigin})) * 1000)::float8 AS bucket_ms,
             avg(p."totalLag")::float8 AS lag, max(p."lagSecondsMax")::float8 AS lag_seconds
-       FROM "HistoryGroupPoint" p
-       JOIN "HistorySnapshot" s ON s.id = p."snapshotId"
+       FROM "HistoryGroupSample" p
        JOIN "HistoryKafkaGroup" k ON k.id = p."groupRef"
-      WHERE k."clusterId" = $1 AND s."takenAt" >= to_timestamp($2::float8 / 1000) AND s."takenAt" < to_timestamp($3::float8 / 1000)
+      WHERE k."clusterId" = $1 AND p."takenAt" >= to_timestamp($2::float8 / 1000) AND p."takenAt" < to_timestamp($3::float8 / 1000)
       GROUP BY 1, 2`,
     clusterId, range.fromMs, range.toMs, stepMs,
   );
@@ -30,12 +29,11 @@ export async function readClusterBuckets(sql: SqlClient, clusterId: string, rang
 
 export async function readStreamBuckets(sql: SqlClient, range: TimeRange, stepMs: number): Promise<ResourceBucketRow[]> {
   return sql.$queryRawUnsafe<ResourceBucketRow[]>(
-    `SELECT g.stream AS name, (extract(epoch FROM date_bin(${intervalFromMs('$3')}, s."takenAt", ${bucketOrigin})) * 1000)::float8 AS bucket_ms,
+    `SELECT g.stream AS name, (extract(epoch FROM date_bin(${intervalFromMs('$3')}, p."takenAt", ${bucketOrigin})) * 1000)::float8 AS bucket_ms,
             avg(p.lag)::float8 AS lag, NULL::float8 AS lag_seconds
-       FROM "HistoryStreamGroupPoint" p
-       JOIN "HistorySnapshot" s ON s.id = p."snapshotId"
+       FROM "HistoryStreamGroupSample" p
        JOIN "HistoryStreamGroup" g ON g.id = p."streamGroupRef"
-      WHERE s."takenAt" >= to_timestamp($1::float8 / 1000) AND s."takenAt" < to_timestamp($2::float8 / 1000)
+      WHERE p."takenAt" >= to_timestamp($1::float8 / 1000) AND p."takenAt" < to_timestamp($2::float8 / 1000)
       GROUP BY g.stream, g."groupName", 2`,
     range.fromMs, range.toMs, stepMs,
   );
