@@ -3,7 +3,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { resolvePrincipal } from '@/lib/auth/session-or-token';
 import { isStillAuthorized } from '@/lib/auth/still-authorized';
 import type { Principal, Role } from '@/lib/auth/principal';
-import { ApiError, errorResponse, toErrorResponse } from '@/lib/api/errors';
+import { ApiError, badRequest, errorResponse, toErrorResponse } from '@/lib/api/errors';
 import { assertSameOriginWrite } from '@/lib/api/cross-site';
 import { resolveResourceScope, type ResourceOption, type ResourceScopes, type RouteParams } from '@/lib/api/resource-scope';
 
@@ -45,6 +45,16 @@ export interface WithAuthOptions<Kind extends ResourceOption> {
 
 type RouteContext = { params: Promise<RouteParams> };
 
+/**
+ * No real client puts NUL in a query value, and PostgreSQL text cannot hold one: refusing it here
+ * keeps every filter that reaches the database (alerts, audit, history) from failing with a 500.
+ */
+function assertNoNulInQuery(searchParams: URLSearchParams): void {
+  for (const [name, value] of searchParams) {
+    if (name.includes('\u0000') || value.includes('\u0000')) throw badRequest(`Query parameter "${name.replaceAll('\u0000', '')}" must not contain NUL characters`);
+  }
+}
+
 export function withAuth<Kind extends ResourceOption>(
   handler: (context: HandlerContext<Kind>) => Promise<Response | object>,
   options: WithAuthOptions<Kind>,
@@ -63,6 +73,7 @@ export function withAuth<Kind extends ResourceOption>(
       }
       const params = await routeContext.params;
       const searchParams = new URL(request.url).searchParams;
+      assertNoNulInQuery(searchParams);
       const scopeInput = { request, params, searchParams, principal };
       const scope = await resolveResourceScope(options.resource, scopeInput);
       const stillAuthorized = () => isStillAuthorized(request, principal, role, () => resolveResourceScope(options.resource, scopeInput));

@@ -22,21 +22,24 @@ export async function readSnapshotTimes(sinceMs = 0): Promise<SnapshotTimes> {
     const times = async (sql: string, parameters: unknown[]) =>
       (await client.query<{ taken_at: Date }>(sql, parameters)).rows.map((row) => row.taken_at.getTime());
     const since = new Date(sinceMs);
-    const rows = (await client.query<{ taken_at: Date; duration_ms: number }>('SELECT "takenAt" AS taken_at, "durationMs" AS duration_ms FROM "HistorySnapshot" WHERE "takenAt" >= $1 ORDER BY "takenAt"', [since])).rows;
+    // Snapshots are per source (one leader per Kafka cluster and one for Redis, possibly on different
+    // collectors with their own cadence), so spacing is judged per source: here the Kafka cluster's.
+    const rows = (await client.query<{ taken_at: Date; duration_ms: number }>(
+      'SELECT "takenAt" AS taken_at, "durationMs" AS duration_ms FROM "HistorySnapshot" WHERE source = $1 AND "takenAt" >= $2 ORDER BY "takenAt"',
+      [`kafka:${clusterId}`, since],
+    )).rows;
     const all = rows.map((row) => row.taken_at.getTime());
     const durationMs = new Map(rows.map((row) => [row.taken_at.getTime(), row.duration_ms]));
     const kafka = await times(
-      `SELECT DISTINCT s."takenAt" AS taken_at FROM "HistorySnapshot" s
-         JOIN "HistoryGroupPoint" p ON p."snapshotId" = s.id
+      `SELECT DISTINCT p."takenAt" AS taken_at FROM "HistoryGroupSample" p
          JOIN "HistoryKafkaGroup" g ON g.id = p."groupRef"
-        WHERE g."clusterId" = $1 AND g."groupId" = $2 AND s."takenAt" >= $3 ORDER BY 1`,
+        WHERE g."clusterId" = $1 AND g."groupId" = $2 AND p."takenAt" >= $3 ORDER BY 1`,
       [clusterId, fixture.group, since],
     );
     const redis = await times(
-      `SELECT DISTINCT s."takenAt" AS taken_at FROM "HistorySnapshot" s
-         JOIN "HistoryStreamGroupPoint" p ON p."snapshotId" = s.id
+      `SELECT DISTINCT p."takenAt" AS taken_at FROM "HistoryStreamGroupSample" p
          JOIN "HistoryStreamGroup" g ON g.id = p."streamGroupRef"
-        WHERE g.stream = $1 AND g."groupName" = $2 AND s."takenAt" >= $3 ORDER BY 1`,
+        WHERE g.stream = $1 AND g."groupName" = $2 AND p."takenAt" >= $3 ORDER BY 1`,
       [fixture.stream, fixture.streamGroup, since],
     );
     return { all, durationMs, kafka, redis };

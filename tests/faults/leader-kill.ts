@@ -60,7 +60,7 @@ export async function runLeaderKill(checks: Checks, logDirectory: string): Promi
     });
     const times = await readSnapshotTimes(startedAtMs);
     const takeover = [{ name: 'leader kill', stoppingAtMs: killedAtMs, downAtMs: killedAtMs, upAtMs: killedAtMs + snapshotIntervalMs }];
-    await checks.run('leader kill: one writer per interval (all snapshots)', () => checkSnapshotSpacing(times.all, snapshotIntervalMs, takeover, snapshotIntervalMs, times.durationMs));
+    await checks.run('leader kill: one writer per interval (Kafka cluster snapshots)', () => checkSnapshotSpacing(times.all, snapshotIntervalMs, takeover, snapshotIntervalMs, times.durationMs));
     await checks.run('leader kill: one writer per interval (Kafka source)', () => checkSnapshotSpacing(times.kafka, snapshotIntervalMs, takeover, snapshotIntervalMs, times.durationMs));
     await checks.run('leader kill: one writer per interval (Redis source)', () => checkSnapshotSpacing(times.redis, snapshotIntervalMs, takeover, snapshotIntervalMs, times.durationMs));
     await checks.run('leader kill: snapshots continue after the takeover', () => {
