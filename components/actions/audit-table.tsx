@@ -12,7 +12,7 @@ function summary(value: unknown): string {
 export function AuditTable({ entries, showTarget, caption }: { entries: AuditEntryJson[]; showTarget: boolean; caption: string }) {
   if (entries.length === 0) return <p className="muted" data-testid="audit-empty">No actions recorded.</p>;
   return (
-    <div className="table-block">
+    <div className="table-block" role="region" aria-label={caption} tabIndex={0}>
       <table className="data" data-testid="audit-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -5,7 +5,7 @@ const offset = (value: number | null) => (value === null ? '— (none)' : value.
 /** Per partition: the offset now, the offset after the reset and the lag it gives. */
 export function ResetPreviewTable({ preview }: { preview: OffsetResetResponse }) {
   return (
-    <div className="table-block">
+    <div className="table-block" role="region" aria-label="Offsets before and after the reset" tabIndex={0}>
       <table className="data" data-testid="reset-preview">
         <caption className="visually-hidden">Offsets before and after the reset</caption>
         <thead>

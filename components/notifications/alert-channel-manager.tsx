@@ -91,7 +91,7 @@ export function AlertChannelManager({ initialChannels, teams }: { initialChannel
       {channels.length === 0 ? (
         <p className="muted">No alert channels yet. Alerts are shown in Lagboard but sent nowhere until you add one.</p>
       ) : (
-        <div className="table-block">
+        <div className="table-block" role="region" aria-label="Alert channels" tabIndex={0}>
           <table className="data">
             <caption className="visually-hidden">Alert channels</caption>
             <thead>

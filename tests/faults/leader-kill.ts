@@ -42,6 +42,7 @@ export async function runLeaderKill(checks: Checks, logDirectory: string): Promi
       await sleep(200);
     }
     await sleep(3 * snapshotIntervalMs);
+    const joinedAtMs = Date.now();
     const leader = collectors.find((collector) => leadershipTimes(collector).length > 0) as CollectorProcess;
     const follower = collectors.find((collector) => collector !== leader) as CollectorProcess;
     const followerElectionsBefore = leadershipTimes(follower).length;
@@ -59,7 +60,12 @@ export async function runLeaderKill(checks: Checks, logDirectory: string): Promi
       return `${follower.name} led ${takeoverMs} ms after ${leader.name} was killed`;
     });
     const times = await readSnapshotTimes(startedAtMs);
-    const takeover = [{ name: 'leader kill', stoppingAtMs: killedAtMs, downAtMs: killedAtMs, upAtMs: killedAtMs + snapshotIntervalMs }];
+    // While the second collector joins, the sources are split between the two: a source handed
+    // over may miss one interval (docs/history.md). Only the kill is judged strictly after that.
+    const takeover = [
+      { name: 'sources split as the second collector joins', stoppingAtMs: startedAtMs, downAtMs: startedAtMs, upAtMs: joinedAtMs },
+      { name: 'leader kill', stoppingAtMs: killedAtMs, downAtMs: killedAtMs, upAtMs: killedAtMs + snapshotIntervalMs },
+    ];
     await checks.run('leader kill: one writer per interval (Kafka cluster snapshots)', () => checkSnapshotSpacing(times.all, snapshotIntervalMs, takeover, snapshotIntervalMs, times.durationMs));
     await checks.run('leader kill: one writer per interval (Kafka source)', () => checkSnapshotSpacing(times.kafka, snapshotIntervalMs, takeover, snapshotIntervalMs, times.durationMs));
     await checks.run('leader kill: one writer per interval (Redis source)', () => checkSnapshotSpacing(times.redis, snapshotIntervalMs, takeover, snapshotIntervalMs, times.durationMs));
